@@ -1,0 +1,86 @@
+import { cdk8s, javascript } from 'projen';
+
+// The KubeVirt / OpenShift CRDs this library emits objects for. They are vendored under crds/ (with their SOURCE
+// and licence notes) so that the typed bindings and the schema validation never depend on anything outside the
+// repository.
+// `cdk8s import` takes one CRD per call and names the module `<name>-<group>.ts`; several CRDs share a group, so each
+// gets an explicit module name.
+const CRD_IMPORTS: Record<string, string> = {
+  virtualmachine: 'crds/kubevirt/virtualmachines.kubevirt.io.crd.yaml',
+  kubevirt: 'crds/kubevirt/kubevirts.kubevirt.io.crd.yaml',
+  hyperconverged: 'crds/hyperconverged/hyperconvergeds.hco.kubevirt.io.crd.yaml',
+  machineconfig: 'crds/openshift/machineconfigs.machineconfiguration.openshift.io.crd.yaml',
+  machineconfigpool: 'crds/openshift/machineconfigpools.machineconfiguration.openshift.io.crd.yaml',
+  kubeletconfig: 'crds/openshift/kubeletconfigs.machineconfiguration.openshift.io.crd.yaml',
+  tuned: 'crds/openshift/tuneds.tuned.openshift.io.crd.yaml',
+  performanceprofile: 'crds/openshift/performanceprofiles.performance.openshift.io.crd.yaml',
+};
+
+const project = new cdk8s.ConstructLibraryCdk8s({
+  name: 'cdk8s-kubevirt-realtime',
+  description: 'Typed cdk8s constructs for real-time KubeVirt VMs, their node pools and cluster feature gates, validated at synth time',
+  author: 'cdk8s-kubevirt-realtime maintainers',
+  authorAddress: 'maintainers@users.noreply.example.invalid',
+  repositoryUrl: 'https://example.invalid/cdk8s-kubevirt-realtime.git',
+  license: 'Apache-2.0',
+  keywords: ['cdk8s', 'kubevirt', 'realtime', 'openshift', 'performance-profile', 'machineconfig'],
+  cdk8sVersion: '2.70.106',
+  constructsVersion: '10.8.1',
+  jsiiVersion: '~6.0.0',
+  packageManager: javascript.NodePackageManager.NPM,
+  projenrcTs: true,
+  defaultReleaseBranch: 'main',
+  peerDeps: ['cdk8s-plus-27@^2.9.5'],
+  devDeps: [
+    'cdk8s-cli@2.207.60', // `cdk8s import` for the L1 bindings in src/imports/
+    'ajv@^8.17.1', // JSON-schema validation of synthesized objects against the vendored CRDs (tests)
+    'fast-check@^4', // property-based tests
+    'yaml@^2', // reading the vendored CRDs in tests
+  ],
+  github: false,
+  release: false,
+  jestOptions: {
+    updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    jestConfig: {
+      coveragePathIgnorePatterns: ['/node_modules/', '/src/imports/'],
+      testTimeout: 60_000,
+    },
+  },
+  typecheckTests: true,
+  eslintOptions: {
+    dirs: ['src'],
+    ignorePatterns: ['src/imports/*.ts', '*.d.ts', 'node_modules/'],
+  },
+  gitignore: ['/dist/', '/.bench/'],
+});
+
+// npm ci fails on projen's lockfile without this pin (see TOOLCHAIN notes: darwin bindings of 1.13 are not served).
+project.package.addPackageResolutions('unrs-resolver@1.12.2');
+
+// examples/ needs its own tsconfig so eslint and ts-node can type-check it.
+new javascript.TypescriptConfig(project, {
+  fileName: 'examples/tsconfig.json',
+  extends: javascript.TypescriptConfigExtends.fromPaths(['../tsconfig.json']),
+  include: ['**/*.ts'],
+  compilerOptions: { rootDir: '..', noEmit: true },
+});
+project.eslint?.addLintPattern('examples');
+
+const importTask = project.addTask('import', {
+  description: 'Regenerate the typed L1 bindings in src/imports/ from the vendored CRDs in crds/',
+});
+for (const [name, file] of Object.entries(CRD_IMPORTS)) {
+  importTask.exec(`cdk8s import --no-check-upgrade --language typescript --output src/imports ${name}:=${file}`);
+}
+
+// API.md documents this library's own types. The generated L1 submodules (kubevirt, hco, ...) would add ~3 MB of
+// text copied from the CRD descriptions; their reference is the CRDs in crds/ and the sources in src/imports/.
+project.tasks.tryFind('docgen')?.reset('jsii-docgen -o API.md --submodule root');
+
+project.addTask('examples', {
+  description: 'Synthesize every examples/*.ts app into dist/examples/',
+  // projen's task shell has no loops, so the loop runs in bash.
+  exec: 'bash -c \'shopt -s nullglob; for f in examples/*.ts; do ts-node --project examples/tsconfig.json "$f" || exit 1; done\'',
+});
+
+project.synth();

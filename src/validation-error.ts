@@ -1,0 +1,34 @@
+import { IConstruct } from 'constructs';
+import { Finding, formatFinding, Severity } from './finding';
+
+// Not exported from index.ts: jsii cannot expose a subclass of the built-in Error to other languages. TypeScript
+// users import it from 'cdk8s-kubevirt-realtime/lib/validation-error'; everyone else matches `error.name`.
+
+/**
+ * The error this library throws for bad input. Its message lists every finding, one per line.
+ */
+export class ValidationError extends Error {
+  /** The findings that caused the error (all of severity ERROR). */
+  public readonly findings: Finding[];
+
+  constructor(findings: Finding[], scope?: IConstruct) {
+    const where = scope ? `[${scope.node.path}] ` : '';
+    super(findings.map((f) => where + formatFinding(f)).join('\n'));
+    this.name = 'ValidationError';
+    this.findings = findings;
+    Object.setPrototypeOf(this, ValidationError.prototype);
+  }
+
+  /** The code of the first finding. */
+  public get code(): string {
+    return this.findings[0]?.code ?? '';
+  }
+}
+
+/** Throws a ValidationError when any finding is an error. */
+export function throwIfErrors(findings: Finding[], scope?: IConstruct): void {
+  const errors = findings.filter((f) => f.severity === Severity.ERROR);
+  if (errors.length > 0) {
+    throw new ValidationError(errors, scope);
+  }
+}
