@@ -10,3 +10,5 @@ export * as tuned from './imports/tuned-tuned.openshift.io';
 export * as performanceprofile from './imports/performanceprofile-performance.openshift.io';
 export * from './finding';
 export * from './model/cpu-set';
+export * from './model/hugepage-size';
+export * from './warnings';
