@@ -1,0 +1,10 @@
+import { CodeInfo } from './code-info';
+import { CORE_CODES } from './codes-core';
+
+/**
+ * Every finding code the library can emit, with what it means, what it prevents and the fix. docs/troubleshooting.md
+ * is kept in sync with this registry by a test. Each area keeps its own table in a codes-<area>.ts file.
+ */
+export const ALL_CODES: Record<string, CodeInfo> = {
+  ...CORE_CODES,
+};
