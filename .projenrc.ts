@@ -77,6 +77,14 @@ for (const [name, file] of Object.entries(CRD_IMPORTS)) {
 // text copied from the CRD descriptions; their reference is the CRDs in crds/ and the sources in src/imports/.
 project.tasks.tryFind('docgen')?.reset('jsii-docgen -o API.md --submodule root');
 
+// docs/troubleshooting.md is rendered from the finding-code registry after every compile, so a stale guide shows up
+// as a working-tree change in CI (and test/rules/troubleshooting.test.ts fails on hand edits).
+const docsTask = project.addTask('docs', {
+  description: 'Render docs/troubleshooting.md from the finding-code registry',
+  exec: 'node -e "require(\'./lib/rules/troubleshooting\').writeTroubleshootingGuide(\'docs/troubleshooting.md\')"',
+});
+project.postCompileTask.spawn(docsTask);
+
 project.addTask('examples', {
   description: 'Synthesize every examples/*.ts app into dist/examples/',
   // projen's task shell has no loops, so the loop runs in bash.
