@@ -12,3 +12,4 @@ export * from './finding';
 export * from './model/cpu-set';
 export * from './model/hugepage-size';
 export * from './warnings';
+export * from './cluster';

@@ -1,4 +1,5 @@
 import { CodeInfo } from './code-info';
+import { CLUSTER_CODES } from './codes-cluster';
 import { CORE_CODES } from './codes-core';
 
 /**
@@ -7,4 +8,5 @@ import { CORE_CODES } from './codes-core';
  */
 export const ALL_CODES: Record<string, CodeInfo> = {
   ...CORE_CODES,
+  ...CLUSTER_CODES,
 };

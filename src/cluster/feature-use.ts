@@ -1,0 +1,137 @@
+import { IConstruct } from 'constructs';
+import { FeatureGate } from './feature-gate';
+
+/**
+ * A KubeVirt feature a construct of the app relies on. The cluster configuration turns the union of all uses into
+ * the feature gates (and annotations) the targeted KubeVirt release needs.
+ */
+export enum KubeVirtFeatureUse {
+  /** `cpu.dedicatedCpuPlacement: true` (needs `CPUManager`, which makes virt-handler label CPU-manager nodes). */
+  DEDICATED_CPUS = 'DEDICATED_CPUS',
+  /** `cpu.numa.guestMappingPassthrough` (needs `NUMA` before v1.4.0). */
+  GUEST_MAPPING_PASSTHROUGH = 'GUEST_MAPPING_PASSTHROUGH',
+  /**
+   * `cpu.isolateEmulatorThread` completed to an even CPU count, so kubelets with `full-pcpus-only` admit the pod
+   * (needs `AlignCPUs` plus the KubeVirt-CR annotation `alpha.kubevirt.io/EmulatorThreadCompleteToEvenParity`).
+   */
+  EMULATOR_THREAD_EVEN_PARITY = 'EMULATOR_THREAD_EVEN_PARITY',
+  /** Hook sidecars, annotation `hooks.kubevirt.io/hookSidecars` (needs `Sidecar`). */
+  SIDECAR = 'SIDECAR',
+  /** `devices.hostDevices` / `devices.gpus` passthrough (needs `HostDevices`). */
+  HOST_DEVICES = 'HOST_DEVICES',
+  /** CPU or memory hotplug: `cpu.maxSockets`, `memory.maxGuest` (needs `VMLiveUpdateFeatures` before v1.5.0). */
+  CPU_MEMORY_HOTPLUG = 'CPU_MEMORY_HOTPLUG',
+  /** `devices.video` (needs `VideoConfig`, from v1.6.0). */
+  VIDEO_CONFIG = 'VIDEO_CONFIG',
+  /** `memory.reservedOverhead` memlock accounting (needs `ReservedOverheadMemlock`, from v1.8.0). */
+  RESERVED_OVERHEAD_MEMLOCK = 'RESERVED_OVERHEAD_MEMLOCK',
+  /** NUMA-aware PCIe topology for passthrough devices (needs `PCINUMAAwareTopology`, from v1.8.0). */
+  PCI_NUMA_AWARE_TOPOLOGY = 'PCI_NUMA_AWARE_TOPOLOGY',
+  /** `devices.autoattachVSOCK` (needs `VSOCK`). */
+  VSOCK = 'VSOCK',
+}
+
+/** The gate each use needs and why, as a sentence for messages. */
+const GATE_OF_USE: Record<KubeVirtFeatureUse, { readonly gate: FeatureGate; readonly why: string }> = {
+  [KubeVirtFeatureUse.DEDICATED_CPUS]: {
+    gate: FeatureGate.CPU_MANAGER,
+    why: 'virt-handler sets the CPU-manager node label to true only when CPUManager is on; without it dedicated-CPU pods stay Pending',
+  },
+  [KubeVirtFeatureUse.GUEST_MAPPING_PASSTHROUGH]: {
+    gate: FeatureGate.NUMA,
+    why: 'KubeVirt does not allow numa.guestMappingPassthrough unless NUMA is on',
+  },
+  [KubeVirtFeatureUse.EMULATOR_THREAD_EVEN_PARITY]: {
+    gate: FeatureGate.ALIGN_CPUS,
+    why: 'the VMI mutator copies the even-parity annotation only when AlignCPUs is on; without it a full-pcpus-only kubelet rejects the pod (SMT Alignment Error)',
+  },
+  [KubeVirtFeatureUse.SIDECAR]: {
+    gate: FeatureGate.SIDECAR,
+    why: 'KubeVirt does not allow hook sidecars unless Sidecar is on',
+  },
+  [KubeVirtFeatureUse.HOST_DEVICES]: {
+    gate: FeatureGate.HOST_DEVICES,
+    why: 'KubeVirt does not allow hostDevices/gpus unless HostDevices is on',
+  },
+  [KubeVirtFeatureUse.CPU_MEMORY_HOTPLUG]: {
+    gate: FeatureGate.VM_LIVE_UPDATE_FEATURES,
+    why: 'maxSockets/maxGuest hotplug needs VMLiveUpdateFeatures',
+  },
+  [KubeVirtFeatureUse.VIDEO_CONFIG]: {
+    gate: FeatureGate.VIDEO_CONFIG,
+    why: 'KubeVirt does not allow devices.video unless VideoConfig is on',
+  },
+  [KubeVirtFeatureUse.RESERVED_OVERHEAD_MEMLOCK]: {
+    gate: FeatureGate.RESERVED_OVERHEAD_MEMLOCK,
+    why: 'memory.reservedOverhead memlock accounting needs ReservedOverheadMemlock',
+  },
+  [KubeVirtFeatureUse.PCI_NUMA_AWARE_TOPOLOGY]: {
+    gate: FeatureGate.PCI_NUMA_AWARE_TOPOLOGY,
+    why: 'NUMA-aware PCIe placement of passthrough devices needs PCINUMAAwareTopology',
+  },
+  [KubeVirtFeatureUse.VSOCK]: {
+    gate: FeatureGate.VSOCK,
+    why: 'KubeVirt does not allow autoattachVSOCK unless VSOCK is on',
+  },
+};
+
+/** The gate a use needs. */
+export function gateForUse(use: KubeVirtFeatureUse): FeatureGate {
+  return GATE_OF_USE[use].gate;
+}
+
+/** Why the use needs its gate, for messages. */
+export function whyUseNeedsGate(use: KubeVirtFeatureUse): string {
+  return GATE_OF_USE[use].why;
+}
+
+/** Every use, in declaration order (the order findings and reasons are reported in). */
+export function allFeatureUses(): KubeVirtFeatureUse[] {
+  return Object.values(KubeVirtFeatureUse);
+}
+
+/**
+ * A construct that relies on KubeVirt features (a VM, a node pool). The cluster configuration finds every consumer
+ * of the app at synth time and enables the gates their uses need.
+ *
+ * Implementations must also call `KubeVirtFeatureConsumer.register(this)` (TypeScript: `markKubeVirtFeatureConsumer`)
+ * in their constructor: the configuration recognises consumers by that mark, not by the method name.
+ */
+export interface IKubeVirtFeatureConsumer extends IConstruct {
+  /**
+   * The KubeVirt features this construct relies on (duplicates allowed). Called at synth time; must not throw, even
+   * when the construct's own props are invalid (it reports those itself).
+   */
+  kubevirtFeatureUses(): KubeVirtFeatureUse[];
+}
+
+// Symbol.for: the mark survives when two copies of this library end up in one app (nested node_modules).
+const CONSUMER_MARK = Symbol.for('cdk8s-kubevirt-realtime.IKubeVirtFeatureConsumer');
+
+/** Marks an object as an `IKubeVirtFeatureConsumer`, so `isKubeVirtFeatureConsumer` recognises it. */
+export function markKubeVirtFeatureConsumer(consumer: IKubeVirtFeatureConsumer): void {
+  Object.defineProperty(consumer, CONSUMER_MARK, { value: true, enumerable: false, configurable: false });
+}
+
+/** Whether `x` was marked as a consumer and has the `kubevirtFeatureUses` method. */
+export function isKubeVirtFeatureConsumer(x: unknown): x is IKubeVirtFeatureConsumer {
+  return x !== null && typeof x === 'object' && (x as any)[CONSUMER_MARK] === true
+    && typeof (x as any).kubevirtFeatureUses === 'function';
+}
+
+/**
+ * Registration of feature consumers, for languages other than TypeScript (which can also use the free functions).
+ */
+export class KubeVirtFeatureConsumer {
+  /** Marks a construct as a consumer; call it in the constructor of every `IKubeVirtFeatureConsumer`. */
+  public static register(consumer: IKubeVirtFeatureConsumer): void {
+    markKubeVirtFeatureConsumer(consumer);
+  }
+
+  /** Whether `x` is a registered consumer. */
+  public static isConsumer(x: any): boolean {
+    return isKubeVirtFeatureConsumer(x);
+  }
+
+  private constructor() {}
+}
