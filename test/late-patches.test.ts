@@ -24,8 +24,11 @@ describe('withLatePatches', () => {
     const chart = Testing.chart();
     const spec = { osImageUrl: 'img', kernelType: 'realtime', kernelArguments: ['b', 'a'], fips: false };
     new PatchableMachineConfig(chart, 'Typed', { metadata: { name: 'x', labels: { z: '1', a: '2' } }, spec });
-    new ApiObject(chart, 'Raw', { ...mc.MachineConfig.GVK, metadata: { name: 'x', labels: { z: '1', a: '2' } },
-      spec: { osImageURL: 'img', kernelType: 'realtime', kernelArguments: ['b', 'a'], fips: false } });
+    new ApiObject(chart, 'Raw', {
+      ...mc.MachineConfig.GVK,
+      metadata: { name: 'x', labels: { z: '1', a: '2' } },
+      spec: { osImageURL: 'img', kernelType: 'realtime', kernelArguments: ['b', 'a'], fips: false },
+    });
     const [typed, raw] = Testing.synth(chart);
     expect(JSON.stringify(typed)).toBe(JSON.stringify(raw));
     expect(Object.keys(typed)).toEqual(['apiVersion', 'kind', 'metadata', 'spec']);
