@@ -13,3 +13,4 @@ export * from './model/cpu-set';
 export * from './model/hugepage-size';
 export * from './warnings';
 export * from './cluster';
+export * from './host';

@@ -1,6 +1,7 @@
 import { CodeInfo } from './code-info';
 import { CLUSTER_CODES } from './codes-cluster';
 import { CORE_CODES } from './codes-core';
+import { HOST_CODES } from './codes-host';
 
 /**
  * Every finding code the library can emit, with what it means, what it prevents and the fix. docs/troubleshooting.md
@@ -9,4 +10,5 @@ import { CORE_CODES } from './codes-core';
 export const ALL_CODES: Record<string, CodeInfo> = {
   ...CORE_CODES,
   ...CLUSTER_CODES,
+  ...HOST_CODES,
 };
