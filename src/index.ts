@@ -14,3 +14,5 @@ export * from './model/hugepage-size';
 export * from './warnings';
 export * from './cluster';
 export * from './host';
+export * from './vm';
+export * from './model/realtime-mask';

@@ -2,6 +2,7 @@ import { CodeInfo } from './code-info';
 import { CLUSTER_CODES } from './codes-cluster';
 import { CORE_CODES } from './codes-core';
 import { HOST_CODES } from './codes-host';
+import { VM_CODES } from './codes-vm';
 
 /**
  * Every finding code the library can emit, with what it means, what it prevents and the fix. docs/troubleshooting.md
@@ -11,4 +12,5 @@ export const ALL_CODES: Record<string, CodeInfo> = {
   ...CORE_CODES,
   ...CLUSTER_CODES,
   ...HOST_CODES,
+  ...VM_CODES,
 };

@@ -1,0 +1,66 @@
+import { parseQuantity, Quantity } from './vm-quantity';
+
+/** The field prefix KubeVirt uses when it validates a VM's template (`<p>` in the reference). */
+export const P = 'spec.template.spec';
+
+/** Reads a plain JSON object, tolerating anything (the input may come from a JSON patch or a hand-written file). */
+export function obj(x: unknown): Record<string, any> {
+  return x !== null && typeof x === 'object' && !Array.isArray(x) ? x as Record<string, any> : {};
+}
+
+/** Reads a JSON array. */
+export function arr(x: unknown): unknown[] {
+  return Array.isArray(x) ? x : [];
+}
+
+/** Reads a uint32-like field: numbers only, anything else counts as unset (0), like Go's zero value. */
+export function count(x: unknown): number {
+  return typeof x === 'number' && Number.isFinite(x) ? x : 0;
+}
+
+/** The pieces of a VM template that KubeVirt's VMI admission rules look at. */
+export interface TemplateView {
+  readonly spec: Record<string, any>;
+  readonly domain: Record<string, any>;
+  /** `domain.cpu`, or undefined when absent (KubeVirt distinguishes a nil CPU from an empty one). */
+  readonly cpu?: Record<string, any>;
+  /** `domain.memory`, or undefined when absent. */
+  readonly memory?: Record<string, any>;
+  readonly requests: Record<string, any>;
+  readonly limits: Record<string, any>;
+  readonly requestsCpu?: Quantity;
+  readonly limitsCpu?: Quantity;
+  readonly requestsMemory?: Quantity;
+  readonly limitsMemory?: Quantity;
+}
+
+/** Builds the view of `spec.template.spec` of a VM object. */
+export function templateView(vm: unknown): TemplateView {
+  const spec = obj(obj(obj(obj(vm).spec).template).spec);
+  const domain = obj(spec.domain);
+  const resources = obj(domain.resources);
+  const requests = obj(resources.requests);
+  const limits = obj(resources.limits);
+  return {
+    spec,
+    domain,
+    cpu: isObject(domain.cpu) ? domain.cpu : undefined,
+    memory: isObject(domain.memory) ? domain.memory : undefined,
+    requests,
+    limits,
+    requestsCpu: parseQuantity(requests.cpu),
+    limitsCpu: parseQuantity(limits.cpu),
+    requestsMemory: parseQuantity(requests.memory),
+    limitsMemory: parseQuantity(limits.memory),
+  };
+}
+
+/** hwutil.GetNumberOfVCPUs: the product of the non-zero sockets, cores and threads (0 when all are zero). */
+export function numberOfVcpus(cpu: Record<string, any> | undefined): number {
+  const parts = [count(cpu?.sockets), count(cpu?.cores), count(cpu?.threads)].filter((n) => n !== 0);
+  return parts.length === 0 ? 0 : parts.reduce((a, b) => a * b, 1);
+}
+
+function isObject(x: unknown): x is Record<string, any> {
+  return x !== null && typeof x === 'object' && !Array.isArray(x);
+}

@@ -1,0 +1,29 @@
+import { error, Finding } from '../finding';
+import { isDns1123Label } from './vm-identity';
+import { CLOUD_INIT_DISK, ResolvedVm } from '../vm/resolve';
+
+/** A boot disk exists; every disk has a source and a unique DNS-1123 label name. */
+export function diskFindings(vm: ResolvedVm): Finding[] {
+  const out: Finding[] = [];
+  if (!vm.disks.some((d) => d.field === 'bootDisk')) {
+    out.push(error('VM_DISK_INVALID', 'bootDisk', vm.props.bootDisk, 'a BootDisk', 'use BootDisk.containerDisk(image), .persistentVolumeClaim(claim) or .dataVolume(name)'));
+  }
+  const names = new Map<string, string>();
+  if (vm.cloudInit !== undefined) names.set(CLOUD_INIT_DISK, 'cloudInit');
+  for (const d of vm.disks) {
+    if (typeof d.reference !== 'string' || d.reference.trim() === '') {
+      out.push(error('VM_DISK_INVALID', `${d.field} (${d.volumeType})`, d.reference, 'a non-empty image, claim or DataVolume name',
+        'name where the disk comes from'));
+    }
+    if (!isDns1123Label(d.name)) {
+      out.push(error('VM_DISK_INVALID', `${d.field}.name`, d.name, 'a DNS-1123 label (disk and volume names are matched by name)',
+        'pass { name: "datadisk" } in the disk options'));
+    } else if (names.has(d.name)) {
+      out.push(error('VM_DISK_NAME_DUPLICATE', `${d.field}.name`, d.name, `a name not used by ${names.get(d.name)}`,
+        'give each disk its own name in the disk options'));
+    } else {
+      names.set(d.name, d.field);
+    }
+  }
+  return out;
+}

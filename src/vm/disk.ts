@@ -1,0 +1,115 @@
+/**
+ * Options of a VM disk.
+ */
+export interface DiskOptions {
+  /**
+   * The disk and volume name (a DNS-1123 label, unique in the VM).
+   *
+   * @default - boot disk: `containerdisk` for a container disk, `rootdisk` otherwise; extra disk: the claim or
+   * DataVolume name, or `containerdisk-<n>` for the n-th extra container disk
+   */
+  readonly name?: string;
+}
+
+/** What the renderer needs of a disk. */
+interface DiskSource {
+  /** Which KubeVirt volume type (`containerDisk`, `persistentVolumeClaim`, `dataVolume`). */
+  readonly type: string;
+  /** The image, claim or DataVolume the disk comes from. */
+  readonly reference: string;
+  /** The body of the volume entry, e.g. `{ image }`. */
+  readonly body: Record<string, string>;
+}
+
+function containerDisk(image: string): DiskSource {
+  return { type: 'containerDisk', reference: image, body: { image } };
+}
+
+function persistentVolumeClaim(claimName: string): DiskSource {
+  return { type: 'persistentVolumeClaim', reference: claimName, body: { claimName } };
+}
+
+function dataVolume(name: string): DiskSource {
+  return { type: 'dataVolume', reference: name, body: { name } };
+}
+
+/**
+ * The disk the VM boots from, attached on the virtio bus.
+ */
+export class BootDisk {
+  /**
+   * An ephemeral disk from a container image (changes are lost when the VM stops), e.g.
+   * `quay.io/kubevirt/fedora-realtime-container-disk:20211008_5a22acb18`.
+   */
+  public static containerDisk(image: string, options: DiskOptions = {}): BootDisk {
+    return new BootDisk(containerDisk(image), options.name ?? 'containerdisk');
+  }
+
+  /** An existing PersistentVolumeClaim that holds the boot image. */
+  public static persistentVolumeClaim(claimName: string, options: DiskOptions = {}): BootDisk {
+    return new BootDisk(persistentVolumeClaim(claimName), options.name ?? 'rootdisk');
+  }
+
+  /** An existing CDI DataVolume that holds the boot image. */
+  public static dataVolume(name: string, options: DiskOptions = {}): BootDisk {
+    return new BootDisk(dataVolume(name), options.name ?? 'rootdisk');
+  }
+
+  private constructor(private readonly source: DiskSource, /** The disk and volume name. */ public readonly name: string) {}
+
+  /** The KubeVirt volume type: `containerDisk`, `persistentVolumeClaim` or `dataVolume`. */
+  public get volumeType(): string {
+    return this.source.type;
+  }
+
+  /** The image, claim or DataVolume name. */
+  public get reference(): string {
+    return this.source.reference;
+  }
+
+  /** The volume body, e.g. `{ image: '...' }`. @internal */
+  public _volumeBody(): Record<string, string> {
+    return { ...this.source.body };
+  }
+}
+
+/**
+ * An extra (non-boot) disk of the VM, attached on the virtio bus after the boot disk.
+ */
+export class DataDisk {
+  /** An ephemeral disk from a container image. */
+  public static containerDisk(image: string, options: DiskOptions = {}): DataDisk {
+    return new DataDisk(containerDisk(image), options.name);
+  }
+
+  /** An existing PersistentVolumeClaim. */
+  public static persistentVolumeClaim(claimName: string, options: DiskOptions = {}): DataDisk {
+    return new DataDisk(persistentVolumeClaim(claimName), options.name ?? claimName);
+  }
+
+  /** An existing CDI DataVolume. */
+  public static dataVolume(name: string, options: DiskOptions = {}): DataDisk {
+    return new DataDisk(dataVolume(name), options.name ?? name);
+  }
+
+  private constructor(
+    private readonly source: DiskSource,
+    /** The disk and volume name; undefined for a container disk without a name (named by position). */
+    public readonly name?: string,
+  ) {}
+
+  /** The KubeVirt volume type: `containerDisk`, `persistentVolumeClaim` or `dataVolume`. */
+  public get volumeType(): string {
+    return this.source.type;
+  }
+
+  /** The image, claim or DataVolume name. */
+  public get reference(): string {
+    return this.source.reference;
+  }
+
+  /** The volume body, e.g. `{ claimName: '...' }`. @internal */
+  public _volumeBody(): Record<string, string> {
+    return { ...this.source.body };
+  }
+}

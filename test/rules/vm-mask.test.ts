@@ -1,0 +1,53 @@
+import { Size, Testing } from 'cdk8s';
+import { RealtimeMask } from '../../src/model/realtime-mask';
+import { Warnings } from '../../src/warnings';
+import { minimalProps, synthError, synthVm } from '../vm/helpers';
+
+describe('VM real-time mask rules', () => {
+  test('fails on a malformed mask at synth, with virt-handler\'s message', () => {
+    expect(synthError(minimalProps({ realtimeMask: RealtimeMask.fromText('0,1a') })))
+      .toContain('[VM_MASK_SYNTAX] realtimeMask: got "0,1a", expected a KubeVirt vCPU mask such as "0-2,^1" (virt-handler: invalid mask value \'1a\' in \'0,1a\')');
+  });
+
+  test('fails on a mask that names vCPUs the VM does not have', () => {
+    expect(synthError(minimalProps({ vcpus: 2, realtimeMask: RealtimeMask.parse('1-3') })))
+      .toContain('[VM_MASK_OUT_OF_RANGE] realtimeMask: got "1-3", expected vCPU ids 0-1 (the VM has 2 vCPUs; "1-3" names others');
+  });
+
+  test('fails on more real-time vCPUs than vCPUs', () => {
+    expect(synthError(minimalProps({ vcpus: 2, realtimeMask: RealtimeMask.vcpus([0, 1, 2]) })))
+      .toContain('[VM_MASK_OUT_OF_RANGE] realtimeMask: got "0-2"');
+  });
+
+  test('fails on a mask that selects no vCPU', () => {
+    expect(synthError(minimalProps({ vcpus: 2, realtimeMask: RealtimeMask.parse('^0') })))
+      .toContain('[VM_MASK_SELECTS_NONE] realtimeMask: got "^0"');
+  });
+
+  test('fails on ids with leading zeros, which match no vCPU', () => {
+    expect(synthError(minimalProps({ vcpus: 2, realtimeMask: RealtimeMask.parse('0,01') })))
+      .toContain('[VM_MASK_UNMATCHABLE] realtimeMask: got "0,01"');
+  });
+
+  test('fails on a mask that is not a RealtimeMask (JavaScript callers)', () => {
+    expect(synthError(minimalProps({ realtimeMask: '0' as any }))).toContain('[VM_MASK_SYNTAX] realtimeMask: got "0", expected a RealtimeMask');
+  });
+
+  test('fails on a mask while realtime is off', () => {
+    expect(synthError(minimalProps({ realtime: false, realtimeMask: RealtimeMask.parse('0') })))
+      .toContain('[VM_PROP_IGNORED] realtimeMask: got "0"');
+  });
+
+  test('warns when a 1-vCPU VM has no housekeeping vCPU', () => {
+    const { chart } = synthVm(minimalProps({ vcpus: 1, memory: Size.gibibytes(1) }));
+    expect(Warnings.of(chart).list()).toEqual([
+      expect.stringContaining('[VM_REALTIME_NO_HOUSEKEEPING_VCPU] realtimeMask: got "(all vCPUs)"'),
+    ]);
+  });
+
+  test('does not warn when vCPU 0 is left for housekeeping', () => {
+    const { chart } = synthVm(minimalProps({ vcpus: 2, realtimeMask: RealtimeMask.parse('1') }));
+    expect(Warnings.of(chart).list()).toEqual([]);
+    expect(Testing.synth(chart)[0].spec.template.spec.domain.cpu.realtime).toEqual({ mask: '1' });
+  });
+});
