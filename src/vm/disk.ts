@@ -51,8 +51,8 @@ export class BootDisk {
   }
 
   /** An existing CDI DataVolume that holds the boot image. */
-  public static dataVolume(name: string, options: DiskOptions = {}): BootDisk {
-    return new BootDisk(dataVolume(name), options.name ?? 'rootdisk');
+  public static dataVolume(dataVolumeName: string, options: DiskOptions = {}): BootDisk {
+    return new BootDisk(dataVolume(dataVolumeName), options.name ?? 'rootdisk');
   }
 
   private constructor(private readonly source: DiskSource, /** The disk and volume name. */ public readonly name: string) {}
@@ -88,8 +88,8 @@ export class DataDisk {
   }
 
   /** An existing CDI DataVolume. */
-  public static dataVolume(name: string, options: DiskOptions = {}): DataDisk {
-    return new DataDisk(dataVolume(name), options.name ?? name);
+  public static dataVolume(dataVolumeName: string, options: DiskOptions = {}): DataDisk {
+    return new DataDisk(dataVolume(dataVolumeName), options.name ?? dataVolumeName);
   }
 
   private constructor(
