@@ -16,3 +16,4 @@ export * from './cluster';
 export * from './host';
 export * from './vm';
 export * from './model/realtime-mask';
+export * from './pool';

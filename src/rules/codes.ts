@@ -2,6 +2,7 @@ import { CodeInfo } from './code-info';
 import { CLUSTER_CODES } from './codes-cluster';
 import { CORE_CODES } from './codes-core';
 import { HOST_CODES } from './codes-host';
+import { POOL_CODES } from './codes-pool';
 import { VM_CODES } from './codes-vm';
 
 /**
@@ -12,5 +13,6 @@ export const ALL_CODES: Record<string, CodeInfo> = {
   ...CORE_CODES,
   ...CLUSTER_CODES,
   ...HOST_CODES,
+  ...POOL_CODES,
   ...VM_CODES,
 };

@@ -1,0 +1,38 @@
+// The names of the objects a pool renders. They are explicit and carry no hash: the Machine Config Operator treats
+// a renamed MachineConfig as a removed one plus a new one, which re-renders the pool's config and reboots every node
+// (cdk8s#392 showed how a hashing change renames everything). Changing any of these is a breaking change.
+
+/** The label the Machine Config Operator uses to tie MachineConfigs and pools to a role. */
+export const MCO_ROLE_LABEL = 'machineconfiguration.openshift.io/role';
+
+/** The namespace NTO watches for Tuned CRs. */
+export const TUNED_NAMESPACE = 'openshift-cluster-node-tuning-operator';
+
+/** The node label that puts a node in the pool: `node-role.kubernetes.io/<role>`. */
+export function nodeRoleLabel(role: string): string {
+  return `node-role.kubernetes.io/${role}`;
+}
+
+/** The MachineConfigPool: named after the role, like the MCO's own `worker` and `master` pools. */
+export function machineConfigPoolName(role: string): string {
+  return role;
+}
+
+/**
+ * The MachineConfig: `50-<role>-realtime`. The MCO merges a pool's MachineConfigs in name order and concatenates their
+ * kernel arguments in that order; 50 sorts after the installer's `00-`/`01-` configs and before the MCO's generated
+ * `99-<pool>-generated-*` ones, next to NTO's `50-performance-<profile>`.
+ */
+export function machineConfigName(role: string): string {
+  return `50-${role}-realtime`;
+}
+
+/** The KubeletConfig (the MCO renders it into `99-<pool>-generated-kubelet`). */
+export function kubeletConfigName(role: string): string {
+  return `${role}-realtime`;
+}
+
+/** The Tuned CR and its profile. */
+export function tunedName(role: string): string {
+  return `${role}-realtime`;
+}

@@ -1,0 +1,321 @@
+import { Size, Testing } from 'cdk8s';
+import { Finding, formatFinding, Severity } from '../../src/finding';
+import { CpuPartition } from '../../src/host/cpu-partition';
+import { HostTopology } from '../../src/host/host-topology';
+import { CpuSet } from '../../src/model/cpu-set';
+import { HugePageSize } from '../../src/model/hugepage-size';
+import { RealtimeNodePool } from '../../src/pool/realtime-node-pool';
+import { resolvePool } from '../../src/pool/resolve-pool';
+import { TopologyManagerPolicy } from '../../src/pool/topology-manager-policy';
+import { POOL_CODES } from '../../src/rules/codes-pool';
+import {
+  checkAdditionalKernelArgs, checkBootCpuNotIsolated, checkDefaultHugePageSize, checkHugePageDuplicates, checkHugePageEntries,
+  checkHugePageMemoryFit, checkHugePagePlacement, checkHugePagesPresent, checkHugePageSplit, checkMemoryReservations,
+  checkPartitionMatchesTopology, checkRealtimeNodePool, checkRole, checkRollout, checkTopologyPolicy,
+} from '../../src/rules/pool-rules';
+import { Warnings } from '../../src/warnings';
+import { guideProps, guideTopology, smtTopology } from '../pool/fixtures';
+
+const G = HugePageSize.ONE_GI;
+const M = HugePageSize.TWO_MI;
+const triggered = new Set<string>();
+
+/** The one finding with `code`; asserts it is the only finding and records the code as covered. */
+function single(findings: Finding[], code: string): Finding {
+  expect(findings.map((f) => f.code)).toEqual([code]);
+  triggered.add(code);
+  return findings[0];
+}
+
+describe('pool rules', () => {
+  describe('role', () => {
+    test.each(['worker-rt', 'rt0', 'a'])('accepts %s', (role) => {
+      expect(checkRole(role)).toEqual([]);
+    });
+
+    test.each(['Worker-RT', 'worker_rt', '-rt', 'rt-', '', 'x'.repeat(64)])('fails on %j (not a DNS label)', (role) => {
+      const f = single(checkRole(role), 'POOL_ROLE_INVALID');
+      expect(f.field).toBe('role');
+      expect(f.value).toBe(JSON.stringify(role));
+      expect(f.severity).toBe(Severity.ERROR);
+    });
+
+    test('fails on a built-in pool', () => {
+      const f = single(checkRole('worker'), 'POOL_ROLE_RESERVED');
+      expect(formatFinding(f)).toMatch(/^\[POOL_ROLE_RESERVED\] role: got "worker", expected a custom role/);
+    });
+  });
+
+  describe('huge page entries', () => {
+    const topology = guideTopology();
+
+    test('valid entries pass', () => {
+      expect(checkHugePageEntries([{ size: G, count: 26, numaNode: 1 }, { size: M, count: 8 }], topology)).toEqual([]);
+    });
+
+    test.each([0, -1, 1.5, NaN])('fails on count %s', (count) => {
+      const f = single(checkHugePageEntries([{ size: G, count: 1 }, { size: G, count, numaNode: 0 }], topology), 'POOL_HUGEPAGE_COUNT_INVALID');
+      expect(f.field).toBe('hugepages[1].count');
+      expect(f.value).toBe(String(count));
+    });
+
+    test('fails on a NUMA node the host does not have', () => {
+      const f = single(checkHugePageEntries([{ size: G, count: 1, numaNode: 2 }], topology), 'POOL_HUGEPAGE_NUMA_NODE_UNKNOWN');
+      expect(f.field).toBe('hugepages[0].numaNode');
+      expect(f.value).toBe('2');
+      expect(f.expected).toContain('(0, 1)');
+    });
+
+    test('fails on an unsupported size object (JavaScript)', () => {
+      const f = single(checkHugePageEntries([{ size: { toString: () => '4Ki' } as any, count: 1 }], topology), 'HUGEPAGE_SIZE_UNSUPPORTED');
+      expect(f.field).toBe('hugepages[0].size');
+      expect(f.value).toBe('"4Ki"');
+    });
+
+    test('fails on duplicates (same size and node, or both without a node)', () => {
+      const entries = [{ size: G, count: 1, numaNode: 0 }, { size: M, count: 1, numaNode: 0 }, { size: G, count: 2, numaNode: 0 }];
+      const f = single(checkHugePageDuplicates(entries), 'POOL_HUGEPAGE_DUPLICATE');
+      expect(f.field).toBe('hugepages[2]');
+      expect(f.value).toBe('"1Gi on NUMA node 0"');
+      expect(f.expected).toContain('hugepages[0]');
+      expect(checkHugePageDuplicates([{ size: G, count: 1 }, { size: G, count: 1 }])[0].value).toBe('"1Gi without a NUMA node"');
+    });
+
+    test('fails when one size is both spread at boot and pinned', () => {
+      const f = single(checkHugePagePlacement([{ size: G, count: 2, numaNode: 0 }, { size: G, count: 4 }, { size: M, count: 4 }]), 'POOL_HUGEPAGE_MIXED_PLACEMENT');
+      expect(f.field).toBe('hugepages[1].numaNode');
+      expect(f.value).toBe('(not set)');
+      expect(checkHugePagePlacement([{ size: G, count: 2, numaNode: 0 }, { size: M, count: 4 }])).toEqual([]);
+    });
+
+    test('fails on a default size the pool does not allocate', () => {
+      const f = single(checkDefaultHugePageSize(G, [{ size: M, count: 4 }]), 'POOL_DEFAULT_HUGEPAGE_SIZE_UNUSED');
+      expect(f.field).toBe('defaultHugePageSize');
+      expect(f.value).toBe('"1Gi"');
+      expect(f.expected).toContain('2Mi');
+      expect(checkDefaultHugePageSize(G, [])[0].fix).toContain('remove defaultHugePageSize');
+      expect(checkDefaultHugePageSize(undefined, [])).toEqual([]);
+      expect(checkDefaultHugePageSize(M, [{ size: M, count: 4 }])).toEqual([]);
+    });
+
+    test('warns when there are no huge pages', () => {
+      const f = single(checkHugePagesPresent(undefined), 'POOL_NO_HUGEPAGES');
+      expect(f.severity).toBe(Severity.WARNING);
+      expect(f.field).toBe('hugepages');
+      expect(checkHugePagesPresent([{ size: G, count: 1 }])).toEqual([]);
+    });
+
+    test('warns on a boot-time count that does not divide by the NUMA nodes', () => {
+      const f = single(checkHugePageSplit([{ size: G, count: 51 }, { size: M, count: 8, numaNode: 0 }], topology), 'POOL_HUGEPAGES_UNEVEN_SPLIT');
+      expect(f.field).toBe('hugepages[0].count');
+      expect(f.value).toBe('51');
+      expect(f.fix).toContain('50 or 52');
+      expect(checkHugePageSplit([{ size: G, count: 51 }], HostTopology.uniform({ numaNodes: 1, coresPerSocket: 2 }))).toEqual([]);
+    });
+  });
+
+  describe('memory fit', () => {
+    const topology = guideTopology(); // 32 GiB per node
+    const pages = (perNode: number) => resolvePool(guideProps({
+      hugepages: [{ size: G, count: perNode, numaNode: 0 }, { size: G, count: perNode, numaNode: 1 }],
+    })).model.hugepages;
+
+    test('26 GiB of pages + 1100Mi on node 0 fit 32 GiB nodes', () => {
+      expect(checkHugePageMemoryFit({ topology, hugepages: pages(26), reservedMebibytes: 1100, reservedMemoryNumaNode: 0 })).toEqual([]);
+    });
+
+    test('fails when the reservation pushes node 0 over its memory', () => {
+      const props = guideProps({ hugepages: [{ size: G, count: 32, numaNode: 0 }, { size: G, count: 20, numaNode: 1 }] });
+      const hugepages = resolvePool(props).model.hugepages;
+      const f = single(checkHugePageMemoryFit({ topology, hugepages, reservedMebibytes: 1100, reservedMemoryNumaNode: 0 }), 'POOL_HUGEPAGES_EXCEED_NUMA_MEMORY');
+      expect(f.field).toBe('hugepages (NUMA node 0)');
+      expect(f.value).toBe('"33.07Gi (huge pages + 1100Mi kubelet reservation)"');
+      expect(f.expected).toBe('at most NUMA node 0\'s 32Gi');
+    });
+
+    test('fails once for the host when the total does not fit', () => {
+      const f = single(checkHugePageMemoryFit({ topology, hugepages: pages(40), reservedMebibytes: 0, reservedMemoryNumaNode: 0 }), 'POOL_HUGEPAGES_EXCEED_HOST_MEMORY');
+      expect(f.field).toBe('hugepages');
+      expect(f.value).toBe('"80Gi (huge pages + 0Mi kubelet reservation)"');
+      expect(f.expected).toBe('at most the host\'s 64Gi');
+    });
+
+    test('unknown memory is not checked', () => {
+      const unknown = HostTopology.uniform({ numaNodes: 2, coresPerSocket: 4 });
+      expect(checkHugePageMemoryFit({ topology: unknown, hugepages: pages(400), reservedMebibytes: 1100, reservedMemoryNumaNode: 0 })).toEqual([]);
+    });
+  });
+
+  describe('partition and topology', () => {
+    test('fails on a partition of another topology', () => {
+      const other = HostTopology.uniform({ numaNodes: 1, coresPerSocket: 16 });
+      const f = single(checkPartitionMatchesTopology(CpuPartition.plan(other, { reservedCpuCount: 2 }), guideTopology()), 'POOL_PARTITION_TOPOLOGY_MISMATCH');
+      expect(f.field).toBe('partition');
+      expect(f.value).toBe('"a partition of 1 NUMA node, 16 CPUs (0-15), 16 cores, 1 thread per core"');
+      expect(f.expected).toContain('2 NUMA nodes, 16 CPUs (0-15)');
+    });
+
+    test('accepts an equal topology built separately, and the SMT-off view of a disableSmt partition', () => {
+      expect(checkPartitionMatchesTopology(CpuPartition.plan(guideTopology(), { reservedCpuCount: 2 }), guideTopology())).toEqual([]);
+      const smt = smtTopology();
+      expect(checkPartitionMatchesTopology(CpuPartition.plan(smt, { reservedCpuCount: 2, disableSmt: true }), smt)).toEqual([]);
+    });
+
+    test('warns when the boot CPU is isolated', () => {
+      const topology = guideTopology();
+      const f = single(checkBootCpuNotIsolated(CpuPartition.explicit(topology, { reserved: CpuSet.parse('14-15') })), 'POOL_BOOT_CPU_ISOLATED');
+      expect(f.field).toBe('partition.isolated');
+      expect(f.value).toBe('"0-13"');
+      expect(checkBootCpuNotIsolated(CpuPartition.plan(topology, { reservedCpuCount: 2 }))).toEqual([]);
+    });
+  });
+
+  describe('kernel arguments', () => {
+    const generated = ['isolcpus=managed_irq,2-7', 'nohz=on', 'tsc=reliable', 'hugepagesz=1G', 'hugepages=52'];
+
+    test('foreign arguments pass', () => {
+      expect(checkAdditionalKernelArgs(['intel_iommu=on', 'iommu=pt'], generated)).toEqual([]);
+      expect(checkAdditionalKernelArgs(undefined, generated)).toEqual([]);
+    });
+
+    test.each(['a=1 b=2', '', '"x"', '=1'])('fails on malformed %j', (arg) => {
+      const f = single(checkAdditionalKernelArgs([arg], generated), 'POOL_KERNEL_ARG_SYNTAX');
+      expect(f.field).toBe('additionalKernelArgs[0]');
+      expect(f.value).toBe(JSON.stringify(arg));
+    });
+
+    test('fails on an argument the pool already emits', () => {
+      const f = single(checkAdditionalKernelArgs(['intel_iommu=on', 'tsc=reliable'], generated), 'POOL_KERNEL_ARG_DUPLICATE');
+      expect(f.field).toBe('additionalKernelArgs[1]');
+      expect(f.value).toBe('"tsc=reliable"');
+    });
+
+    test('fails on a repeated user argument', () => {
+      const f = single(checkAdditionalKernelArgs(['iommu=pt', 'iommu=pt'], generated), 'POOL_KERNEL_ARG_DUPLICATE');
+      expect(f.field).toBe('additionalKernelArgs[1]');
+      expect(f.expected).toBe('each argument once');
+    });
+
+    test.each([
+      ['isolcpus=1-3', 'no second isolcpus (the pool generates isolcpus=managed_irq,2-7)', 'partition'],
+      ['hugepages=4', 'no second hugepages (the pool generates hugepages=52)', 'hugepages'],
+      ['nosmt', 'no nosmt: the pool owns it', 'disableSmt'],
+      ['rcutree.kthread_prio=5', 'no rcutree.kthread_prio: the pool owns it', 'realtimeKernel'],
+      ['nohz_full=1', 'no nohz_full: the pool owns it', 'partition'],
+    ])('fails on %s, a key the pool owns', (arg, expected, fix) => {
+      const f = single(checkAdditionalKernelArgs([arg], generated), 'POOL_KERNEL_ARG_CONFLICT');
+      expect(f.field).toBe('additionalKernelArgs[0]');
+      expect(f.value).toBe(JSON.stringify(arg));
+      expect(f.expected).toBe(expected);
+      expect(f.fix).toContain(fix);
+    });
+  });
+
+  describe('topology policy', () => {
+    const topology = guideTopology();
+    const partition = CpuPartition.plan(topology, { reservedCpuCount: 4, splitAcrossNumaNodes: true });
+    const both = resolvePool(guideProps()).model.hugepages;
+
+    test('single-numa-node with pages next to the isolated CPUs of every node is fine', () => {
+      expect(checkTopologyPolicy(TopologyManagerPolicy.SINGLE_NUMA_NODE, topology, partition, both)).toEqual([]);
+    });
+
+    test.each([TopologyManagerPolicy.NONE, TopologyManagerPolicy.BEST_EFFORT])('warns on %s with several NUMA nodes', (policy) => {
+      const f = single(checkTopologyPolicy(policy, topology, partition, both), 'POOL_TOPOLOGY_POLICY_NOT_ALIGNED');
+      expect(f.field).toBe('topologyManagerPolicy');
+      expect(f.value).toBe(JSON.stringify(policy));
+    });
+
+    test('no NUMA warning on a single-node host', () => {
+      const one = HostTopology.uniform({ numaNodes: 1, coresPerSocket: 8 });
+      expect(checkTopologyPolicy(TopologyManagerPolicy.NONE, one, CpuPartition.plan(one, { reservedCpuCount: 2 }), [])).toEqual([]);
+    });
+
+    test('fails on an unknown policy (JavaScript)', () => {
+      const f = single(checkTopologyPolicy('numa' as any, topology, partition, both), 'POOL_TOPOLOGY_POLICY_INVALID');
+      expect(f.value).toBe('"numa"');
+    });
+
+    test('warns on a node with isolated CPUs but no pages', () => {
+      const onlyNode0 = resolvePool(guideProps({ hugepages: [{ size: G, count: 26, numaNode: 0 }] })).model.hugepages;
+      const f = single(checkTopologyPolicy(TopologyManagerPolicy.SINGLE_NUMA_NODE, topology, partition, onlyNode0), 'POOL_NUMA_NODE_WITHOUT_HUGEPAGES');
+      expect(f.field).toBe('hugepages (NUMA node 1)');
+      expect(f.expected).toContain('isolated CPUs 10-15');
+    });
+
+    test('warns on a node with pages but no isolated CPUs', () => {
+      const reservedNode1 = CpuPartition.explicit(topology, { reserved: CpuSet.parse('0-1,8-15') });
+      const f = single(checkTopologyPolicy(TopologyManagerPolicy.RESTRICTED, topology, reservedNode1, both), 'POOL_HUGEPAGES_WITHOUT_ISOLATED_CPUS');
+      expect(f.field).toBe('hugepages (NUMA node 1)');
+      expect(f.value).toBe('"26 x 1Gi"');
+    });
+  });
+
+  describe('rollout', () => {
+    test('defaults pass', () => {
+      expect(checkRollout(1, undefined, false)).toEqual([]);
+      expect(checkRollout(1, 1, false)).toEqual([]);
+    });
+
+    test.each([0, -1, 1.5])('fails on maxUnavailable %s', (n) => {
+      const f = single(checkRollout(n, 3, false), 'POOL_MAX_UNAVAILABLE_INVALID');
+      expect(f.field).toBe('maxUnavailable');
+      expect(f.value).toBe(String(n));
+    });
+
+    test.each([0, 2.5])('fails on nodeCount %s', (n) => {
+      const f = single(checkRollout(1, n, false), 'POOL_NODE_COUNT_INVALID');
+      expect(f.field).toBe('nodeCount');
+    });
+
+    test('warns when the whole pool may reboot at once', () => {
+      const f = single(checkRollout(3, 3, false), 'POOL_MAX_UNAVAILABLE_WHOLE_POOL');
+      expect(f.value).toBe('3');
+      expect(f.expected).toBe('fewer than the pool\'s 3 nodes');
+    });
+
+    test('warns when paused', () => {
+      const f = single(checkRollout(1, undefined, true), 'POOL_PAUSED');
+      expect(f.field).toBe('paused');
+      expect(f.value).toBe('true');
+    });
+  });
+
+  describe('memory reservations', () => {
+    test('whole MiB pass', () => {
+      expect(checkMemoryReservations([{ field: 'kubeReservedMemory', size: Size.gibibytes(1) }, { field: 'x', size: undefined }])).toEqual([]);
+    });
+
+    test('fails on a fraction of a MiB', () => {
+      const f = single(checkMemoryReservations([{ field: 'systemReservedMemory', size: Size.kibibytes(1536) }]), 'POOL_MEMORY_RESERVATION_INVALID');
+      expect(f.field).toBe('systemReservedMemory');
+      expect(f.value).toBe('"1536KiB"');
+    });
+  });
+
+  describe('construct wiring', () => {
+    test('a missing topology fails at once', () => {
+      expect(() => new RealtimeNodePool(Testing.chart(), 'Pool', { ...guideProps(), topology: undefined as any }))
+        .toThrow(/\[POOL_REQUIRED_PROP_MISSING\] topology: got \(not set\), expected a HostTopology/);
+      triggered.add('POOL_REQUIRED_PROP_MISSING');
+    });
+
+    test('checkRealtimeNodePool runs every rule and forwards the partition\'s planning advice', () => {
+      const topology = guideTopology();
+      const props = guideProps({ partition: CpuPartition.plan(topology, { reservedCpuCount: 3, splitAcrossNumaNodes: true }), paused: true });
+      expect(checkRealtimeNodePool(props, resolvePool(props)).map((f) => f.code)).toEqual(['PARTITION_SPLIT_UNEVEN', 'POOL_PAUSED']);
+    });
+
+    test('warnings reach the warning channel at synth; errors fail it', () => {
+      const chart = Testing.chart();
+      new RealtimeNodePool(chart, 'Pool', guideProps({ hugepages: [], topologyManagerPolicy: TopologyManagerPolicy.BEST_EFFORT }));
+      Testing.synth(chart);
+      expect(Warnings.of(chart).findings().map((w) => w.finding.code)).toEqual(['POOL_NO_HUGEPAGES', 'POOL_TOPOLOGY_POLICY_NOT_ALIGNED']);
+    });
+  });
+
+  // Runs last (jest runs a file's tests in order): every registered pool code was triggered by a test above.
+  test('every pool code has a test that triggers it', () => {
+    expect(Object.keys(POOL_CODES).filter((c) => !triggered.has(c))).toEqual([]);
+  });
+});
