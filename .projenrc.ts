@@ -57,6 +57,9 @@ const project = new cdk8s.ConstructLibraryCdk8s({
 // npm ci fails on projen's lockfile without this pin (see TOOLCHAIN notes: darwin bindings of 1.13 are not served).
 project.package.addPackageResolutions('unrs-resolver@1.12.2');
 
+// `npx cdk8s-kubevirt-realtime plan host.xml --reserved-cpus 4 ...` (src/cli).
+project.addBins({ 'cdk8s-kubevirt-realtime': 'lib/cli/bin.js' });
+
 // examples/ needs its own tsconfig so eslint and ts-node can type-check it.
 new javascript.TypescriptConfig(project, {
   fileName: 'examples/tsconfig.json',

@@ -17,3 +17,4 @@ export * from './host';
 export * from './vm';
 export * from './model/realtime-mask';
 export * from './pool';
+export * from './plan';

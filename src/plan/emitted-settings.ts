@@ -1,0 +1,96 @@
+import { CpuPartition } from '../host/cpu-partition';
+import { HostTopology } from '../host/host-topology';
+import { kubeletConfiguration } from '../pool/kubelet-config';
+// Used as a type only (erased at run time), so the pool can import the plan without a module cycle.
+import { RealtimeNodePool } from '../pool/realtime-node-pool';
+import { resolvePool } from '../pool/resolve-pool';
+
+/** One kubelet configuration setting, flattened to a dotted name (`cpuManagerPolicyOptions.full-pcpus-only`). */
+export interface KubeletSetting {
+  /** The KubeletConfiguration field path. */
+  readonly name: string;
+  /** The value as it appears in the emitted YAML (objects and lists as JSON). */
+  readonly value: string;
+}
+
+/** The node-level settings a pool with this partition emits. */
+export interface EmittedNodeSettings {
+  /** What emits them, for the report's heading, e.g. `node pool worker-rt`. */
+  readonly source: string;
+  /** Kernel arguments, in emitted order. */
+  readonly kernelArguments: string[];
+  /** Kubelet settings, in emitted order (keys sorted, as in the YAML). */
+  readonly kubeletSettings: KubeletSetting[];
+}
+
+/**
+ * The kernel arguments and kubelet settings a node pool with `partition` and otherwise default props emits (no huge
+ * pages, realtime kernel, balanced isolated CPUs, `single-numa-node`, NTO's memory reservations).
+ *
+ * This is the ONE place the plan computes them, and it goes through the pool's own pure resolver and builders
+ * (`resolvePool`, `kubeletConfiguration`), so `plan` prints exactly what the library emits. A real pool reports its
+ * own settings with `emittedSettingsOf(pool)`.
+ *
+ * @param partition the CPU partition
+ * @param host the full host topology (the partition's topology is the SMT-off view when SMT is disabled)
+ */
+export function emittedNodeSettings(partition: CpuPartition, host?: HostTopology): EmittedNodeSettings {
+  const pool = resolvePool({ role: 'worker-rt', topology: host ?? partition.topology, partition });
+  const model = pool.model;
+  // The same inputs the MachineConfig backend passes (src/pool/machine-config-backend.ts).
+  const kubeletConfig = kubeletConfiguration({
+    reserved: model.partition.reserved,
+    topologyManagerPolicy: model.topologyManagerPolicy,
+    fullPcpusOnly: model.fullPcpusOnly,
+    kubeReservedMebibytes: pool.kubeReservedMebibytes,
+    systemReservedMebibytes: pool.systemReservedMebibytes,
+    evictionHardMebibytes: pool.evictionHardMebibytes,
+    reservedMemoryNumaNode: model.reservedMemoryNumaNode,
+  });
+  return {
+    source: 'a RealtimeNodePool with this partition and default props (no huge pages set aside)',
+    kernelArguments: model.kernelArguments,
+    kubeletSettings: flattenSettings(sortedDeep(kubeletConfig)),
+  };
+}
+
+/**
+ * The kernel arguments and kubelet settings a node pool emits, read from its rendered MachineConfig and
+ * KubeletConfig (so they match the YAML byte for byte).
+ */
+export function emittedSettingsOf(pool: RealtimeNodePool): EmittedNodeSettings {
+  const machineConfig = pool.machineConfig.toJson();
+  const kubeletConfig = pool.kubeletConfig.toJson();
+  return {
+    source: `node pool ${pool.role}`,
+    kernelArguments: [...(machineConfig?.spec?.kernelArguments ?? [])],
+    kubeletSettings: flattenSettings(kubeletConfig?.spec?.kubeletConfig ?? {}),
+  };
+}
+
+/** Keys sorted at every level, as cdk8s writes them into the YAML (`Object.keys().sort()`). */
+function sortedDeep(value: unknown): any {
+  if (Array.isArray(value)) return value.map(sortedDeep);
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value).sort()) out[key] = sortedDeep((value as Record<string, unknown>)[key]);
+  return out;
+}
+
+/**
+ * Flattens a kubelet configuration object into dotted settings, keeping its key order: nested objects become
+ * `parent.child`, lists and scalars are written as they would appear in YAML (lists as JSON).
+ */
+export function flattenSettings(config: object, prefix: string = ''): KubeletSetting[] {
+  const out: KubeletSetting[] = [];
+  for (const [key, value] of Object.entries(config)) {
+    if (value === undefined) continue;
+    const name = prefix ? `${prefix}.${key}` : key;
+    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      out.push(...flattenSettings(value, name));
+    } else {
+      out.push({ name, value: typeof value === 'string' ? value : JSON.stringify(value) });
+    }
+  }
+  return out;
+}
