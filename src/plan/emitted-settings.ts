@@ -1,6 +1,7 @@
 import { CpuPartition } from '../host/cpu-partition';
 import { HostTopology } from '../host/host-topology';
 import { kubeletConfiguration } from '../pool/kubelet-config';
+import { ntoKubeletConfiguration } from '../pool/nto-rendering';
 // Used as a type only (erased at run time), so the pool can import the plan without a module cycle.
 import { RealtimeNodePool } from '../pool/realtime-node-pool';
 import { resolvePool } from '../pool/resolve-pool';
@@ -56,9 +57,17 @@ export function emittedNodeSettings(partition: CpuPartition, host?: HostTopology
 
 /**
  * The kernel arguments and kubelet settings a node pool emits, read from its rendered MachineConfig and
- * KubeletConfig (so they match the YAML byte for byte).
+ * KubeletConfig (so they match the YAML byte for byte). A PerformanceProfile pool renders neither: its settings are
+ * the ones NTO renders from the profile (the pool's model and NTO's KubeletConfiguration).
  */
 export function emittedSettingsOf(pool: RealtimeNodePool): EmittedNodeSettings {
+  if (pool.machineConfig === undefined || pool.kubeletConfig === undefined) {
+    return {
+      source: `node pool ${pool.role} (as NTO renders its PerformanceProfile ${pool.performanceProfileName})`,
+      kernelArguments: [...pool.model.kernelArguments],
+      kubeletSettings: flattenSettings(sortedDeep(ntoKubeletConfiguration(pool.model))),
+    };
+  }
   const machineConfig = pool.machineConfig.toJson();
   const kubeletConfig = pool.kubeletConfig.toJson();
   return {

@@ -2,17 +2,15 @@ import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import * as kc from '../imports/kubeletconfig-machineconfiguration.openshift.io';
 import * as mc from '../imports/machineconfig-machineconfiguration.openshift.io';
-import * as mcp from '../imports/machineconfigpool-machineconfiguration.openshift.io';
 import * as tuned from '../imports/tuned-tuned.openshift.io';
 import { withLatePatches } from '../late-patches';
 import { ignitionConfig } from './ignition-config';
 import { kubeletConfiguration } from './kubelet-config';
-import { machineConfigPoolFields } from './machine-config-pool';
-import { kubeletConfigName, machineConfigName, machineConfigPoolName, MCO_ROLE_LABEL, TUNED_NAMESPACE, tunedName } from './pool-names';
+import { renderMachineConfigPool } from './machine-config-pool';
+import { kubeletConfigName, machineConfigName, MCO_ROLE_LABEL, TUNED_NAMESPACE, tunedName } from './pool-names';
 import { ResolvedPool } from './resolve-pool';
 import { tunedProfileData } from './tuned-profile';
 
-const MachineConfigPoolResource = withLatePatches(mcp.MachineConfigPool);
 const MachineConfigResource = withLatePatches(mc.MachineConfig);
 const KubeletConfigResource = withLatePatches(kc.KubeletConfig);
 const TunedResource = withLatePatches(tuned.Tuned);
@@ -34,20 +32,9 @@ export function renderMachineConfigBackend(scope: Construct, pool: ResolvedPool)
   const { model } = pool;
   const role = model.role;
   const roleLabel = { [MCO_ROLE_LABEL]: role };
-  const poolFields = machineConfigPoolFields(role);
   const mcName = machineConfigName(role);
 
-  const machineConfigPool = new MachineConfigPoolResource(scope, 'MachineConfigPool', {
-    metadata: { name: machineConfigPoolName(role), labels: poolFields.labels },
-    spec: {
-      machineConfigSelector: {
-        matchExpressions: [{ key: MCO_ROLE_LABEL, operator: 'In', values: poolFields.machineConfigRoles }],
-      },
-      nodeSelector: { matchLabels: poolFields.nodeSelector },
-      maxUnavailable: mcp.MachineConfigPoolSpecMaxUnavailable.fromNumber(model.maxUnavailable),
-      paused: model.paused,
-    },
-  });
+  const machineConfigPool = renderMachineConfigPool(scope, model);
 
   const machineConfig = new MachineConfigResource(scope, 'MachineConfig', {
     metadata: { name: mcName, labels: roleLabel },

@@ -1,4 +1,11 @@
-import { MCO_ROLE_LABEL, nodeRoleLabel } from './pool-names';
+import { ApiObject } from 'cdk8s';
+import { Construct } from 'constructs';
+import * as mcp from '../imports/machineconfigpool-machineconfiguration.openshift.io';
+import { withLatePatches } from '../late-patches';
+import { RealtimeNodePoolModel } from './pool-model';
+import { machineConfigPoolName, MCO_ROLE_LABEL, nodeRoleLabel } from './pool-names';
+
+const MachineConfigPoolResource = withLatePatches(mcp.MachineConfigPool);
 
 /** The base pool whose MachineConfigs every custom pool also takes (the MCO's convention for custom pools). */
 const BASE_ROLE = 'worker';
@@ -24,4 +31,23 @@ export function machineConfigPoolFields(role: string): MachineConfigPoolFields {
     nodeSelector: { [nodeRoleLabel(role)]: '' },
     labels: { [MCO_ROLE_LABEL]: role },
   };
+}
+
+/**
+ * The pool's MachineConfigPool (child id `MachineConfigPool`), the same for both backends: NTO never creates one, and
+ * its PerformanceProfile selects this one by the role label.
+ */
+export function renderMachineConfigPool(scope: Construct, model: RealtimeNodePoolModel): ApiObject {
+  const poolFields = machineConfigPoolFields(model.role);
+  return new MachineConfigPoolResource(scope, 'MachineConfigPool', {
+    metadata: { name: machineConfigPoolName(model.role), labels: poolFields.labels },
+    spec: {
+      machineConfigSelector: {
+        matchExpressions: [{ key: MCO_ROLE_LABEL, operator: 'In', values: poolFields.machineConfigRoles }],
+      },
+      nodeSelector: { matchLabels: poolFields.nodeSelector },
+      maxUnavailable: mcp.MachineConfigPoolSpecMaxUnavailable.fromNumber(model.maxUnavailable),
+      paused: model.paused,
+    },
+  });
 }

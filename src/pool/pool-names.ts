@@ -36,3 +36,36 @@ export function kubeletConfigName(role: string): string {
 export function tunedName(role: string): string {
   return `${role}-realtime`;
 }
+
+/**
+ * The PerformanceProfile (PerformanceProfile backend): named after the role, like the MachineConfigPool. NTO derives
+ * the names of everything it renders from it (see the `nto*Name` functions), so renaming it reboots the pool.
+ */
+export function performanceProfileName(role: string): string {
+  return role;
+}
+
+/** NTO's MachineConfig for a profile (kernel type, huge page units, offline-CPU and irqbalance units). */
+export function ntoMachineConfigName(profile: string): string {
+  return `50-performance-${profile}`;
+}
+
+/** NTO's KubeletConfig for a profile. */
+export function ntoKubeletConfigName(profile: string): string {
+  return `performance-${profile}`;
+}
+
+/** NTO's Tuned CR (and TuneD profile) for a profile, in TUNED_NAMESPACE. */
+export function ntoTunedName(profile: string): string {
+  return `openshift-node-performance-${profile}`;
+}
+
+/** NTO's RuntimeClass for a profile (handler `high-performance`: the CRI-O annotations for IRQs, C-states, quota). */
+export function ntoRuntimeClassName(profile: string): string {
+  return `performance-${profile}`;
+}
+
+/** The MachineConfig the NTO operator writes with the kernel arguments TuneD computes on the pool's nodes. */
+export function ntoBootloaderMachineConfigName(pool: string): string {
+  return `50-nto-${pool}`;
+}

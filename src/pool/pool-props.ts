@@ -1,4 +1,5 @@
 import { Size } from 'cdk8s';
+import { PoolBackend } from './pool-backend';
 import { TopologyManagerPolicy } from './topology-manager-policy';
 import { CpuPartition } from '../host/cpu-partition';
 import { HostTopology } from '../host/host-topology';
@@ -35,6 +36,14 @@ export interface RealtimeNodePoolProps {
    * pool.
    */
   readonly role: string;
+
+  /**
+   * How the pool configures its nodes: its own MachineConfig, KubeletConfig and Tuned CR, or one Node Tuning Operator
+   * PerformanceProfile (`<role>`) that NTO renders into them. The MachineConfigPool is rendered either way.
+   *
+   * @default PoolBackend.MACHINE_CONFIG
+   */
+  readonly backend?: PoolBackend;
 
   /** The hardware of every node in the pool (all nodes of one pool must be identical). */
   readonly topology: HostTopology;
@@ -89,6 +98,25 @@ export interface RealtimeNodePoolProps {
   readonly additionalKernelArgs?: string[];
 
   /**
+   * NTO's `workloadHints.highPowerConsumption` (PerformanceProfile backend only): lowest latency at the cost of power.
+   * NTO adds `processor.max_cstate=1 intel_idle.max_cstate=0` and, with the real-time hint the pool always sets,
+   * `idle=poll` (the CPUs never sleep). Cannot be combined with `perPodPowerManagement`.
+   *
+   * @default false (C-states stay available; NTO's `force_latency` still keeps the deep ones off)
+   */
+  readonly highPowerConsumption?: boolean;
+
+  /**
+   * NTO's `workloadHints.perPodPowerManagement` (PerformanceProfile backend only): `intel_pstate=passive` and no
+   * node-wide `force_latency`, so pods choose C-states and frequency through CRI-O annotations. Suits mixed pools; a
+   * real-time VM must then ask for `cpu-c-states.crio.io: disable` itself. Cannot be combined with
+   * `highPowerConsumption`.
+   *
+   * @default false (node-wide low-latency power settings, what real-time VMs need)
+   */
+  readonly perPodPowerManagement?: boolean;
+
+  /**
    * How many nodes of the pool the Machine Config Operator may update (drain and reboot) at once.
    *
    * @default 1 (one node at a time: the conservative rollout)
@@ -112,14 +140,16 @@ export interface RealtimeNodePoolProps {
   readonly nodeCount?: number;
 
   /**
-   * Memory reserved for Kubernetes daemons (KubeletConfiguration `kubeReserved.memory`). Whole MiB.
+   * Memory reserved for Kubernetes daemons (KubeletConfiguration `kubeReserved.memory`). Whole MiB. MachineConfig
+   * backend only: a PerformanceProfile has no field for it (NTO always renders 500Mi).
    *
    * @default Size.mebibytes(500) (NTO's value)
    */
   readonly kubeReservedMemory?: Size;
 
   /**
-   * Memory reserved for system daemons (KubeletConfiguration `systemReserved.memory`). Whole MiB.
+   * Memory reserved for system daemons (KubeletConfiguration `systemReserved.memory`). Whole MiB. MachineConfig
+   * backend only: a PerformanceProfile has no field for it (NTO always renders 500Mi).
    *
    * @default Size.mebibytes(500) (NTO's value)
    */
@@ -127,6 +157,7 @@ export interface RealtimeNodePoolProps {
 
   /**
    * The hard eviction threshold for memory (KubeletConfiguration `evictionHard["memory.available"]`). Whole MiB.
+   * MachineConfig backend only: a PerformanceProfile has no field for it (NTO always renders 100Mi).
    *
    * @default Size.mebibytes(100) (the kubelet's and NTO's value)
    */

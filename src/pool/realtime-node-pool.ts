@@ -1,15 +1,18 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { error } from '../finding';
+import { error, Finding, Severity } from '../finding';
 import { CpuPartition } from '../host/cpu-partition';
 import { HostTopology } from '../host/host-topology';
 import { HugePageSize } from '../model/hugepage-size';
+import { checkBackendProps, checkNodeSelectorUnique, checkPerformanceProfileSpec, webhookFindingsNotYetReported } from '../rules/performance-profile-rules';
 import { checkRealtimeNodePool } from '../rules/pool-rules';
 import { ValidationError } from '../validation-error';
 import { reportFindings } from '../warnings';
 import { renderMachineConfigBackend } from './machine-config-backend';
+import { renderPerformanceProfileBackend } from './performance-profile-backend';
+import { PoolBackend } from './pool-backend';
 import { RealtimeNodePoolModel } from './pool-model';
-import { kubeletConfigName, machineConfigName, machineConfigPoolName, tunedName } from './pool-names';
+import { kubeletConfigName, machineConfigName, machineConfigPoolName, performanceProfileName, tunedName } from './pool-names';
 import { RealtimeNodePoolProps } from './pool-props';
 import { rebootSummary } from './reboot-summary';
 import { ResolvedPool, resolvePool } from './resolve-pool';
@@ -19,7 +22,7 @@ const REALTIME_NODE_POOL_SYMBOL = Symbol.for('cdk8s-kubevirt-realtime.RealtimeNo
 /**
  * A pool of identical OpenShift nodes prepared for real-time KubeVirt VMs.
  *
- * Renders, under explicit stable names:
+ * With the default MachineConfig backend it renders, under explicit stable names:
  * - MachineConfigPool `<role>`: the `worker` MachineConfigs plus the pool's own, nodes labelled
  *   `node-role.kubernetes.io/<role>`, a conservative rollout (maxUnavailable 1);
  * - MachineConfig `50-<role>-realtime`: the real-time kernel, every kernel argument in one documented order
@@ -29,6 +32,10 @@ const REALTIME_NODE_POOL_SYMBOL = Symbol.for('cdk8s-kubevirt-realtime.RealtimeNo
  *   static Memory Manager with a reservation that satisfies the kubelet's formula;
  * - Tuned `<role>-realtime`: TuneD's realtime-virtual-host profile with the isolated CPUs, kthread priorities and
  *   sysctls, and no kernel arguments of its own.
+ *
+ * With `backend: PoolBackend.PERFORMANCE_PROFILE` it renders the same MachineConfigPool plus ONE Node Tuning Operator
+ * PerformanceProfile `<role>` from the same model, and NTO renders the MachineConfig, KubeletConfig, Tuned and
+ * RuntimeClass. The profile is checked like NTO's admission webhook would check it (escape-hatch patches included).
  *
  * Bad props never crash the constructor: they are reported together when the app is synthesized.
  */
@@ -40,24 +47,33 @@ export class RealtimeNodePool extends Construct {
 
   /** The pool's role (MachineConfigPool name and node-role label). */
   public readonly role: string;
-  /** What every node of the pool will look like; VMs are checked against it. */
+  /** The backend that configures the nodes. */
+  public readonly backend: PoolBackend;
+  /** What every node of the pool will look like (the same meaning for both backends); VMs are checked against it. */
   public readonly model: RealtimeNodePoolModel;
   /** The MachineConfigPool L1 (escape hatch: `addJsonPatch` is applied after serialization). */
   public readonly machineConfigPool: ApiObject;
-  /** The MachineConfig L1. */
-  public readonly machineConfig: ApiObject;
-  /** The KubeletConfig L1. */
-  public readonly kubeletConfig: ApiObject;
-  /** The Tuned L1. */
-  public readonly tuned: ApiObject;
+  /** The MachineConfig L1 (MachineConfig backend; undefined with the PerformanceProfile backend). */
+  public readonly machineConfig?: ApiObject;
+  /** The KubeletConfig L1 (MachineConfig backend; undefined with the PerformanceProfile backend). */
+  public readonly kubeletConfig?: ApiObject;
+  /** The Tuned L1 (MachineConfig backend; undefined with the PerformanceProfile backend). */
+  public readonly tuned?: ApiObject;
+  /**
+   * The PerformanceProfile L1 (PerformanceProfile backend; undefined with the MachineConfig backend). Patches are
+   * applied after serialization and checked like NTO's webhook would check them.
+   */
+  public readonly performanceProfile?: ApiObject;
   /** The name of the MachineConfigPool. */
   public readonly machineConfigPoolName: string;
-  /** The name of the MachineConfig. */
-  public readonly machineConfigName: string;
-  /** The name of the KubeletConfig. */
-  public readonly kubeletConfigName: string;
-  /** The name of the Tuned CR and of its profile. */
-  public readonly tunedName: string;
+  /** The name of the MachineConfig (MachineConfig backend). */
+  public readonly machineConfigName?: string;
+  /** The name of the KubeletConfig (MachineConfig backend). */
+  public readonly kubeletConfigName?: string;
+  /** The name of the Tuned CR and of its profile (MachineConfig backend). */
+  public readonly tunedName?: string;
+  /** The name of the PerformanceProfile (PerformanceProfile backend): the role. */
+  public readonly performanceProfileName?: string;
 
   private readonly resolved: ResolvedPool;
 
@@ -69,23 +85,35 @@ export class RealtimeNodePool extends Construct {
     this.resolved = resolvePool(props);
     this.model = this.resolved.model;
     this.role = this.model.role;
+    this.backend = this.model.backend;
     this.machineConfigPoolName = machineConfigPoolName(this.role);
-    this.machineConfigName = machineConfigName(this.role);
-    this.kubeletConfigName = kubeletConfigName(this.role);
-    this.tunedName = tunedName(this.role);
 
-    const objects = renderMachineConfigBackend(this, this.resolved);
-    this.machineConfigPool = objects.machineConfigPool;
-    this.machineConfig = objects.machineConfig;
-    this.kubeletConfig = objects.kubeletConfig;
-    this.tuned = objects.tuned;
+    // One backend per pool, chosen by one prop: no node gets its configuration twice.
+    if (this.backend === PoolBackend.PERFORMANCE_PROFILE) {
+      const objects = renderPerformanceProfileBackend(this, this.resolved);
+      this.machineConfigPool = objects.machineConfigPool;
+      this.performanceProfile = objects.performanceProfile;
+      this.performanceProfileName = performanceProfileName(this.role);
+    } else {
+      const objects = renderMachineConfigBackend(this, this.resolved);
+      this.machineConfigPool = objects.machineConfigPool;
+      this.machineConfig = objects.machineConfig;
+      this.kubeletConfig = objects.kubeletConfig;
+      this.tuned = objects.tuned;
+      this.machineConfigName = machineConfigName(this.role);
+      this.kubeletConfigName = kubeletConfigName(this.role);
+      this.tunedName = tunedName(this.role);
+    }
 
-    reportFindings(this, () => checkRealtimeNodePool(props, this.resolved));
+    reportFindings(this, () => this.findings(props));
   }
 
   /**
    * The node-level inputs whose change drains and reboots the pool's nodes (kernel type, each kernel argument and its
    * position, the huge page layout, the MachineConfig files and name, the KubeletConfig), plus the rollout settings.
+   * With the PerformanceProfile backend: the profile's name and fields and what NTO renders from them (the real-time
+   * kernel, each kernel argument, the arguments TuneD computes on the node, the huge page units, offlined CPUs, the
+   * workload hints, NTO's KubeletConfig), and that NTO upgrades can change them.
    */
   public rebootSummary(): string[] {
     return rebootSummary(this.resolved);
@@ -94,6 +122,35 @@ export class RealtimeNodePool extends Construct {
   /** How many pages of `size` NUMA node `numaNode` of every pool node holds (0 when none). */
   public hugePagesOfNumaNode(numaNode: number, size: HugePageSize): number {
     return this.model.hugepages.find((p) => p.numaNode === numaNode && p.size === size)?.count ?? 0;
+  }
+
+  /**
+   * The pool rules, the backend rules and, for a PerformanceProfile, NTO's webhook rules on the profile as it will be
+   * applied (patches included) and the webhook's one-profile-per-nodeSelector rule across the app's pools.
+   */
+  private findings(props: RealtimeNodePoolProps): Finding[] {
+    const findings = [...checkRealtimeNodePool(props, this.resolved), ...checkBackendProps(props, this.model)];
+    const spec = renderedProfileSpec(this);
+    if (spec === undefined) return findings;
+    const others = this.node.root.node.findAll()
+      .filter((c): c is RealtimeNodePool => c !== this && RealtimeNodePool.isRealtimeNodePool(c))
+      .map((pool) => ({ name: pool.performanceProfileName ?? '', nodeSelector: renderedProfileSpec(pool)?.nodeSelector }))
+      .filter((other) => other.nodeSelector !== undefined);
+    const webhook = [...checkPerformanceProfileSpec(spec), ...checkNodeSelectorUnique(spec.nodeSelector, others)];
+    return [...findings, ...webhookFindingsNotYetReported(webhook, findings.filter((f) => f.severity === Severity.ERROR))];
+  }
+}
+
+/**
+ * The spec of a pool's PerformanceProfile as it will be written (after escape-hatch patches); undefined without one,
+ * or when a patch does not apply (synthesis then fails with the patch's own error).
+ */
+function renderedProfileSpec(pool: RealtimeNodePool): any {
+  if (pool.performanceProfile === undefined) return undefined;
+  try {
+    return pool.performanceProfile.toJson()?.spec ?? {};
+  } catch {
+    return undefined;
   }
 }
 

@@ -1,4 +1,6 @@
 import { HUGEPAGES_SCRIPT_PATH, hugePageUnitName, SCHED_RT_RUNTIME_SYSCTL, SCHED_RT_RUNTIME_UNLIMITED, SCHED_RT_SYSCTL_PATH } from './ignition-config';
+import { performanceProfileRebootLines } from './performance-profile-reboot-summary';
+import { PoolBackend } from './pool-backend';
 import { kubeletConfigName, machineConfigName, machineConfigPoolName, tunedName } from './pool-names';
 import { ResolvedPool } from './resolve-pool';
 
@@ -8,16 +10,17 @@ import { ResolvedPool } from './resolve-pool';
  *
  * The Machine Config Operator reboots a node for any change of the rendered config of its pool: the kernel type, the
  * kernel arguments (even their ORDER), the Ignition files and units, the MachineConfig names, and the MachineConfig it
- * renders from the KubeletConfig. Tuned changes are applied live (their boot command line is kept empty).
+ * renders from the KubeletConfig. Tuned changes are applied live (their boot command line is kept empty). With the
+ * PerformanceProfile backend, the lines name the profile's fields and the objects NTO renders from them.
  */
 export function rebootSummary(pool: ResolvedPool): string[] {
   const { model } = pool;
+  const rollout = rolloutLine(pool);
+  if (model.backend === PoolBackend.PERFORMANCE_PROFILE) return [rollout, ...performanceProfileRebootLines(pool)];
   const role = model.role;
   const mc = machineConfigName(role);
   const lines: string[] = [
-    `MachineConfigPool ${machineConfigPoolName(role)}: maxUnavailable ${model.maxUnavailable} (nodes drain and reboot `
-      + `${model.maxUnavailable === 1 ? 'one at a time' : `${model.maxUnavailable} at a time`}), paused ${model.paused}`
-      + (model.paused ? ' (nothing is applied until it is unpaused)' : ''),
+    rollout,
     `MachineConfig ${mc}: its name (a rename replaces it and reboots every node)`,
     `MachineConfig ${mc}: kernelType ${model.realtimeKernel ? 'realtime' : 'default'}`,
   ];
@@ -37,4 +40,12 @@ export function rebootSummary(pool: ResolvedPool): string[] {
     `Tuned ${tunedName(role)}: applied live by TuneD, no reboot (its [bootloader] is emptied, so NTO renders no MachineConfig)`,
   );
   return lines;
+}
+
+/** How the MachineConfigPool rolls changes out (the same for both backends). */
+function rolloutLine(pool: ResolvedPool): string {
+  const { model } = pool;
+  return `MachineConfigPool ${machineConfigPoolName(model.role)}: maxUnavailable ${model.maxUnavailable} (nodes drain and reboot `
+    + `${model.maxUnavailable === 1 ? 'one at a time' : `${model.maxUnavailable} at a time`}), paused ${model.paused}`
+    + (model.paused ? ' (nothing is applied until it is unpaused)' : '');
 }

@@ -8,6 +8,11 @@ import {
   DEFAULT_EVICTION_HARD_MEMORY, DEFAULT_KUBE_RESERVED_MEMORY, DEFAULT_SYSTEM_RESERVED_MEMORY, reservedMemoryNumaNode,
   wholeMebibytes,
 } from './kubelet-config';
+import {
+  NTO_EVICTION_HARD_MEBIBYTES, NTO_KUBE_RESERVED_MEBIBYTES, NTO_RESERVED_MEMORY_NUMA_NODE, NTO_SYSTEM_RESERVED_MEBIBYTES,
+  ntoKernelArgs, profilePageOrder,
+} from './nto-rendering';
+import { isPoolBackend, PoolBackend } from './pool-backend';
 import { RealtimeNodePoolModel } from './pool-model';
 import { nodeRoleLabel } from './pool-names';
 import { HugePageAllocation, RealtimeNodePoolProps } from './pool-props';
@@ -16,13 +21,20 @@ import { TopologyManagerPolicy } from './topology-manager-policy';
 /** The model plus what only the renderer and the rules need. */
 export interface ResolvedPool {
   readonly model: RealtimeNodePoolModel;
+  /** True when `props.backend` is not a PoolBackend member (the MachineConfig backend renders; the rules report it). */
+  readonly backendInvalid: boolean;
   /** Allocations usable for rendering (invalid ones are reported by the rules). */
   readonly allocations: HugePageAllocation[];
   /** Pages pinned to NUMA nodes (one systemd unit each). */
   readonly pinned: PinnedHugePages[];
-  /** The generated kernel arguments (without the user's). */
+  /** The generated kernel arguments (without the user's): the pool's own, or those NTO renders. */
   readonly generatedKernelArgs: string[];
+  /** The user's kernel arguments (the strings among them). */
+  readonly userKernelArgs: string[];
   readonly balanceIsolated: boolean;
+  /** NTO workload hints (PerformanceProfile backend). */
+  readonly highPowerConsumption: boolean;
+  readonly perPodPowerManagement: boolean;
   readonly kubeReservedMebibytes: number;
   readonly systemReservedMebibytes: number;
   readonly evictionHardMebibytes: number;
@@ -43,7 +55,23 @@ export function resolvePool(props: RealtimeNodePoolProps): ResolvedPool {
   const balanceIsolated = props.balanceIsolated ?? true;
   const smtEnabled = partition.topology.smtEnabled;
 
-  const generated = generatedKernelArgs({
+  const backendInvalid = props.backend !== undefined && !isPoolBackend(props.backend);
+  const backend = props.backend !== undefined && isPoolBackend(props.backend) ? props.backend : PoolBackend.MACHINE_CONFIG;
+  const byNto = backend === PoolBackend.PERFORMANCE_PROFILE;
+  const topologyManagerPolicy = props.topologyManagerPolicy ?? TopologyManagerPolicy.SINGLE_NUMA_NODE;
+  const highPowerConsumption = props.highPowerConsumption === true;
+  const perPodPowerManagement = props.perPodPowerManagement === true;
+  const userArgs = (Array.isArray(props.additionalKernelArgs) ? props.additionalKernelArgs : []).filter((a) => typeof a === 'string');
+
+  const ntoArgs = (additional: string[]) => ntoKernelArgs({
+    isolated: partition.isolated,
+    balanceIsolated,
+    highPowerConsumption,
+    defaultHugePageSize,
+    pages: profilePageOrder(allocations),
+    additionalKernelArgs: additional,
+  });
+  const generated = byNto ? ntoArgs(partition.extraKernelArgs) : generatedKernelArgs({
     isolated: partition.isolated,
     reserved: partition.reserved,
     balanceIsolated,
@@ -51,37 +79,48 @@ export function resolvePool(props: RealtimeNodePoolProps): ResolvedPool {
     hugePageArgs: hugePageKernelArgs(allocations, defaultHugePageSize),
     partitionArgs: partition.extraKernelArgs,
   });
-  const userArgs = (Array.isArray(props.additionalKernelArgs) ? props.additionalKernelArgs : []).filter((a) => typeof a === 'string');
 
-  const kubeReservedMebibytes = wholeMebibytes(props.kubeReservedMemory ?? DEFAULT_KUBE_RESERVED_MEMORY) ?? 0;
-  const systemReservedMebibytes = wholeMebibytes(props.systemReservedMemory ?? DEFAULT_SYSTEM_RESERVED_MEMORY) ?? 0;
-  const evictionHardMebibytes = wholeMebibytes(props.evictionHardMemory ?? DEFAULT_EVICTION_HARD_MEMORY) ?? 0;
+  // A PerformanceProfile has no field for the kubelet's memory settings: the model carries what NTO renders, and the
+  // rules refuse props that ask for something else.
+  const kubeReservedMebibytes = byNto ? NTO_KUBE_RESERVED_MEBIBYTES
+    : wholeMebibytes(props.kubeReservedMemory ?? DEFAULT_KUBE_RESERVED_MEMORY) ?? 0;
+  const systemReservedMebibytes = byNto ? NTO_SYSTEM_RESERVED_MEBIBYTES
+    : wholeMebibytes(props.systemReservedMemory ?? DEFAULT_SYSTEM_RESERVED_MEMORY) ?? 0;
+  const evictionHardMebibytes = byNto ? NTO_EVICTION_HARD_MEBIBYTES
+    : wholeMebibytes(props.evictionHardMemory ?? DEFAULT_EVICTION_HARD_MEMORY) ?? 0;
 
   const model: RealtimeNodePoolModel = {
     role,
+    backend,
     nodeSelector: { [nodeRoleLabel(role)]: '' },
     topology,
     partition,
     hugepages: resolveNumaHugePages(allocations, numaNodeIds),
     defaultHugePageSize,
-    topologyManagerPolicy: props.topologyManagerPolicy ?? TopologyManagerPolicy.SINGLE_NUMA_NODE,
-    fullPcpusOnly: smtEnabled,
+    topologyManagerPolicy,
+    // NTO sets full-pcpus-only for single-numa-node only; the pool's own KubeletConfig whenever SMT is on.
+    fullPcpusOnly: byNto ? topologyManagerPolicy === TopologyManagerPolicy.SINGLE_NUMA_NODE : smtEnabled,
     smtEnabled,
     realtimeKernel,
     realtimeCapable: true,
     nodeCount: props.nodeCount,
-    kernelArguments: [...generated, ...userArgs],
+    kernelArguments: byNto ? ntoArgs([...partition.extraKernelArgs, ...userArgs]) : [...generated, ...userArgs],
     maxUnavailable: props.maxUnavailable ?? 1,
     paused: props.paused ?? false,
-    reservedMemoryNumaNode: reservedMemoryNumaNode(partition.reserved, numaNodeIds, (n) => partition.topology.cpusOfNumaNode(n)),
+    reservedMemoryNumaNode: byNto ? NTO_RESERVED_MEMORY_NUMA_NODE
+      : reservedMemoryNumaNode(partition.reserved, numaNodeIds, (n) => partition.topology.cpusOfNumaNode(n)),
     reservedMemory: Size.mebibytes(kubeReservedMebibytes + systemReservedMebibytes + evictionHardMebibytes),
   };
   return {
     model,
+    backendInvalid,
     allocations,
     pinned: pinnedHugePages(allocations),
     generatedKernelArgs: generated,
+    userKernelArgs: userArgs,
     balanceIsolated,
+    highPowerConsumption,
+    perPodPowerManagement,
     kubeReservedMebibytes,
     systemReservedMebibytes,
     evictionHardMebibytes,

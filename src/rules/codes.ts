@@ -2,6 +2,7 @@ import { CodeInfo } from './code-info';
 import { CLUSTER_CODES } from './codes-cluster';
 import { CORE_CODES } from './codes-core';
 import { HOST_CODES } from './codes-host';
+import { PERFORMANCE_PROFILE_CODES } from './codes-performance-profile';
 import { PLAN_CODES } from './codes-plan';
 import { POOL_CODES } from './codes-pool';
 import { VM_CODES } from './codes-vm';
@@ -16,5 +17,6 @@ export const ALL_CODES: Record<string, CodeInfo> = {
   ...HOST_CODES,
   ...POOL_CODES,
   ...PLAN_CODES,
+  ...PERFORMANCE_PROFILE_CODES,
   ...VM_CODES,
 };

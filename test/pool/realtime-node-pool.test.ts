@@ -135,7 +135,7 @@ describe('RealtimeNodePool', () => {
   test('the escape hatch reaches the YAML', () => {
     const chart = Testing.chart();
     const pool = new RealtimeNodePool(chart, 'Pool', guideProps());
-    pool.machineConfig.addJsonPatch(JsonPatch.add('/spec/extensions', ['kernel-devel']));
+    pool.machineConfig?.addJsonPatch(JsonPatch.add('/spec/extensions', ['kernel-devel']));
     expect(ofKind(Testing.synth(chart), 'MachineConfig').spec.extensions).toEqual(['kernel-devel']);
   });
 

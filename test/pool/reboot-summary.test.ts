@@ -1,5 +1,7 @@
-import { guideProps } from './fixtures';
+import { guideProps, smtTopology } from './fixtures';
+import { CpuPartition } from '../../src/host/cpu-partition';
 import { HugePageSize } from '../../src/model/hugepage-size';
+import { PoolBackend } from '../../src/pool/pool-backend';
 import { rebootSummary } from '../../src/pool/reboot-summary';
 import { resolvePool } from '../../src/pool/resolve-pool';
 
@@ -27,5 +29,42 @@ describe('rebootSummary', () => {
     expect(lines).toContain('MachineConfig 50-worker-rt-realtime: kernelType default');
     expect(lines).toContain('MachineConfig 50-worker-rt-realtime: huge pages on NUMA node 0: 26 x 1Gi (boot argument)');
     expect(lines.some((l) => l.includes('kubevirt-rt-hugepages-allocation.sh'))).toBe(false);
+  });
+
+  describe('PerformanceProfile backend', () => {
+    test('the profile name, the kernel type, each argument NTO renders, the node-computed ones, pages, hints, the kubelet', () => {
+      // GIVEN the guide's pool with the PerformanceProfile backend
+      const lines = rebootSummary(resolvePool(guideProps({ backend: PoolBackend.PERFORMANCE_PROFILE })));
+
+      // THEN the rollout line is the MachineConfig backend's
+      expect(lines[0]).toBe('MachineConfigPool worker-rt: maxUnavailable 1 (nodes drain and reboot one at a time), paused false');
+      expect(lines[1]).toMatch(/^PerformanceProfile worker-rt: its name \(NTO names MachineConfig 50-performance-worker-rt, KubeletConfig performance-worker-rt and Tuned openshift-node-performance-worker-rt/);
+      expect(lines).toContain('PerformanceProfile worker-rt: realTimeKernel.enabled true (MachineConfig 50-performance-worker-rt: kernelType realtime)');
+      expect(lines).toContain('PerformanceProfile worker-rt: kernel argument 5 of 13: isolcpus=managed_irq,2-7,10-15 (NTO renders it into MachineConfig 50-nto-worker-rt)');
+      expect(lines.some((l) => l.includes('systemd.cpu_affinity=<non-isolated CPUs>, computed by TuneD'))).toBe(true);
+      expect(lines).toContain('PerformanceProfile worker-rt: huge pages on NUMA node 1: 26 x 1Gi (systemd unit hugepages-allocation-1048576kB-NUMA1.service in MachineConfig 50-performance-worker-rt)');
+      expect(lines.some((l) => l.startsWith('KubeletConfig performance-worker-rt (rendered by NTO') && l.endsWith('reserved memory 1100Mi on NUMA node 0'))).toBe(true);
+      expect(lines[lines.length - 1]).toMatch(/^NTO upgrades: .* reboot the pool/);
+      expect(lines.some((l) => l.includes('Tuned worker-rt-realtime') || l.includes('50-worker-rt-realtime'))).toBe(false);
+      expect(lines).toMatchSnapshot();
+    });
+
+    test('offlined CPUs, boot-time pages, a non-RT kernel, the power hint', () => {
+      const topology = smtTopology();
+      const lines = rebootSummary(resolvePool({
+        role: 'worker-rt',
+        backend: PoolBackend.PERFORMANCE_PROFILE,
+        topology,
+        partition: CpuPartition.plan(topology, { reservedCpuCount: 4, offlinedCpuCount: 2 }),
+        hugepages: [{ size: HugePageSize.ONE_GI, count: 160 }],
+        realtimeKernel: false,
+        highPowerConsumption: true,
+      }));
+      expect(lines).toContain('PerformanceProfile worker-rt: realTimeKernel.enabled false (MachineConfig 50-performance-worker-rt: kernelType default)');
+      expect(lines).toContain('PerformanceProfile worker-rt: huge pages on NUMA node 0: 80 x 1Gi (boot argument)');
+      expect(lines.some((l) => /^PerformanceProfile worker-rt: cpu.offlined \S+ \(set-cpus-offline.service in MachineConfig 50-performance-worker-rt\)$/.test(l))).toBe(true);
+      expect(lines.some((l) => l.endsWith(': idle=poll (NTO renders it into MachineConfig 50-nto-worker-rt)'))).toBe(true);
+      expect(lines).toContain('PerformanceProfile worker-rt: workloadHints realTime true, highPowerConsumption true, perPodPowerManagement false (each hint changes NTO\'s kernel arguments)');
+    });
   });
 });
