@@ -1,6 +1,6 @@
+import { Readable } from 'stream';
 import { Testing } from 'cdk8s';
 import * as fc from 'fast-check';
-import { Readable } from 'stream';
 import { CliIo, main } from '../../src/cli/main';
 import { FeatureGate } from '../../src/cluster/feature-gate';
 import { HcoVersion } from '../../src/cluster/hco-version';
