@@ -5,7 +5,7 @@ import { CpuPartition } from '../host/cpu-partition';
 import { HostTopology } from '../host/host-topology';
 import { HugePageSize } from '../model/hugepage-size';
 import { checkBackendProps, checkNodeSelectorUnique, checkPerformanceProfileSpec, webhookFindingsNotYetReported } from '../rules/performance-profile-rules';
-import { checkRealtimeNodePool } from '../rules/pool-rules';
+import { checkRealtimeNodePool, checkRoleUnique } from '../rules/pool-rules';
 import { ValidationError } from '../validation-error';
 import { reportFindings } from '../warnings';
 import { renderMachineConfigBackend } from './machine-config-backend';
@@ -129,11 +129,16 @@ export class RealtimeNodePool extends Construct {
    * applied (patches included) and the webhook's one-profile-per-nodeSelector rule across the app's pools.
    */
   private findings(props: RealtimeNodePoolProps): Finding[] {
-    const findings = [...checkRealtimeNodePool(props, this.resolved), ...checkBackendProps(props, this.model)];
+    const otherPools = this.node.root.node.findAll()
+      .filter((c): c is RealtimeNodePool => c !== this && RealtimeNodePool.isRealtimeNodePool(c));
+    const findings = [
+      ...checkRealtimeNodePool(props, this.resolved),
+      ...checkBackendProps(props, this.model),
+      ...checkRoleUnique(this.role, otherPools.map((pool) => ({ role: pool.role, path: pool.node.path }))),
+    ];
     const spec = renderedProfileSpec(this);
     if (spec === undefined) return findings;
-    const others = this.node.root.node.findAll()
-      .filter((c): c is RealtimeNodePool => c !== this && RealtimeNodePool.isRealtimeNodePool(c))
+    const others = otherPools
       .map((pool) => ({ name: pool.performanceProfileName ?? '', nodeSelector: renderedProfileSpec(pool)?.nodeSelector }))
       .filter((other) => other.nodeSelector !== undefined);
     const webhook = [...checkPerformanceProfileSpec(spec), ...checkNodeSelectorUnique(spec.nodeSelector, others)];

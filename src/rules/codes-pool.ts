@@ -20,6 +20,12 @@ export const POOL_CODES: Record<string, CodeInfo> = {
     prevents: 'overwriting the built-in pool: real-time kernel arguments on every worker or control-plane node',
     fix: 'use a role of its own, e.g. "worker-rt", and label the real-time nodes with it',
   },
+  POOL_ROLE_DUPLICATE: {
+    severity: 'error',
+    meaning: 'Two node pools in one app have the same role, so they would write the same MachineConfigPool (and node-level objects).',
+    prevents: 'one pool silently overwriting the other in Git: the nodes get whichever tuning was applied last, and every apply reboots them',
+    fix: 'give each pool its own role (and its own node label)',
+  },
   POOL_HUGEPAGE_COUNT_INVALID: {
     severity: 'error',
     meaning: 'A huge page count is not a positive whole number.',

@@ -33,6 +33,12 @@ export function checkRole(role: unknown): Finding[] {
 }
 
 /** Each huge page entry: a supported size, a positive whole count, a NUMA node the host has. */
+/** One role per pool in an app: the role names the MachineConfigPool and every node-level object of the pool. */
+export function checkRoleUnique(role: string, otherPoolPaths: { role: string; path: string }[]): Finding[] {
+  return otherPoolPaths.filter((o) => o.role === role).map((o) => error('POOL_ROLE_DUPLICATE', 'role', role,
+    `a role no other pool of the app uses (the pool at ${o.path} uses it too)`, 'give each pool its own role, e.g. "worker-rt-a" and "worker-rt-b"'));
+}
+
 export function checkHugePageEntries(hugepages: HugePageAllocation[], topology: HostTopology): Finding[] {
   const findings: Finding[] = [];
   const nodes = topology.numaNodeIds;

@@ -257,3 +257,12 @@ describe('RealtimeNodePool', () => {
     expect(synthesized).toBeGreaterThan(10);
   });
 });
+
+describe('RealtimeNodePool role uniqueness', () => {
+  test('fails when two pools of one app share a role (they would write the same MachineConfigPool)', () => {
+    const chart = Testing.chart();
+    new RealtimeNodePool(chart, 'First', guideProps({}));
+    new RealtimeNodePool(chart, 'Second', guideProps());
+    expect(() => Testing.synth(chart)).toThrow(/\[test\/First\] \[POOL_ROLE_DUPLICATE\] role: got "worker-rt", expected a role no other pool of the app uses \(the pool at test\/Second uses it too\)/);
+  });
+});
