@@ -18,3 +18,4 @@ export * from './vm';
 export * from './model/realtime-mask';
 export * from './pool';
 export * from './plan';
+export * from './placement';

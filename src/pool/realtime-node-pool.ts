@@ -5,8 +5,12 @@ import { CpuPartition } from '../host/cpu-partition';
 import { HostTopology } from '../host/host-topology';
 import { HugePageSize } from '../model/hugepage-size';
 import { checkBackendProps, checkNodeSelectorUnique, checkPerformanceProfileSpec, webhookFindingsNotYetReported } from '../rules/performance-profile-rules';
+import { PoolCapacity } from '../placement/pool-capacity';
+import { poolCapacityOfVm } from '../placement/vm-capacity';
 import { checkRealtimeNodePool, checkRoleUnique } from '../rules/pool-rules';
 import { ValidationError } from '../validation-error';
+// Used as a type only (erased at run time), so there is no module cycle with the VM.
+import { RealtimeVirtualMachine } from '../vm/realtime-virtual-machine';
 import { reportFindings } from '../warnings';
 import { renderMachineConfigBackend } from './machine-config-backend';
 import { renderPerformanceProfileBackend } from './performance-profile-backend';
@@ -117,6 +121,14 @@ export class RealtimeNodePool extends Construct {
    */
   public rebootSummary(): string[] {
     return rebootSummary(this.resolved);
+  }
+
+  /**
+   * How many VMs shaped like `vm` fit on each node and NUMA node of this pool (and in the whole pool when
+   * `nodeCount` is declared), and which resource limits it.
+   */
+  public capacityFor(vm: RealtimeVirtualMachine): PoolCapacity {
+    return poolCapacityOfVm(this, vm);
   }
 
   /** How many pages of `size` NUMA node `numaNode` of every pool node holds (0 when none). */

@@ -3,6 +3,7 @@ import { CLUSTER_CODES } from './codes-cluster';
 import { CORE_CODES } from './codes-core';
 import { HOST_CODES } from './codes-host';
 import { PERFORMANCE_PROFILE_CODES } from './codes-performance-profile';
+import { PLACEMENT_CODES } from './codes-placement';
 import { PLAN_CODES } from './codes-plan';
 import { POOL_CODES } from './codes-pool';
 import { VM_CODES } from './codes-vm';
@@ -18,5 +19,6 @@ export const ALL_CODES: Record<string, CodeInfo> = {
   ...POOL_CODES,
   ...PLAN_CODES,
   ...PERFORMANCE_PROFILE_CODES,
+  ...PLACEMENT_CODES,
   ...VM_CODES,
 };

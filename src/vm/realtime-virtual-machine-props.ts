@@ -10,6 +10,7 @@ import { RunStrategy } from './run-strategy';
 import { VmToleration } from './toleration';
 import { HugePageSize } from '../model/hugepage-size';
 import { RealtimeMask } from '../model/realtime-mask';
+import { RealtimeNodePool } from '../pool/realtime-node-pool';
 
 /**
  * Props of a `RealtimeVirtualMachine`. Only the VM's size and boot disk are required; every real-time setting of
@@ -211,6 +212,16 @@ export interface RealtimeVirtualMachineProps {
    * and a migration is a latency hit), and a cluster-wide `LiveMigrate` default would block drains forever.
    */
   readonly evictionStrategy?: EvictionStrategy;
+
+  /**
+   * The real-time node pool the VM runs on (same as calling `placeOn(pool)`). The VM then selects the pool's nodes
+   * (`node-role.kubernetes.io/<role>`) and is checked against them at synth: its pod fits the isolated CPUs and huge
+   * pages of one NUMA node, is a whole number of SMT cores, its page size exists there, and all VMs of the pool fit
+   * its declared `nodeCount`. Its objects are ordered after the pool's.
+   *
+   * @default - not placed: no pool label, no placement checks
+   */
+  readonly nodePool?: RealtimeNodePool;
 
   /**
    * Node labels the VM's pod must match, e.g. a real-time node pool's role label. KubeVirt adds its own

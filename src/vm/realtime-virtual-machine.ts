@@ -1,14 +1,22 @@
 import { Chart, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
+import { IKubeVirtFeatureConsumer, KubeVirtFeatureUse, markKubeVirtFeatureConsumer } from '../cluster/feature-use';
 import { Finding, Severity } from '../finding';
 import * as kubevirt from '../imports/virtualmachine-kubevirt.io';
 import { withLatePatches } from '../late-patches';
+import { cacheClusterFactsPerValidation, clusterFactsDuringValidation } from '../placement/cluster-facts';
+import { vmFeatureUses } from '../placement/feature-uses';
+import { checkPlacement } from '../placement/place';
+import { markPlaced, poolOf } from '../placement/placed-vms';
+import { ensurePoolChecks } from '../placement/pool-checks';
+import { RealtimeNodePool } from '../pool/realtime-node-pool';
+import { placementFindings } from '../rules/placement-rules';
 import { admissionFindings } from '../rules/vm-admission';
 import { vmPropFindings } from '../rules/vm-rules';
 import { reportFindings } from '../warnings';
 import { RealtimeVirtualMachineProps } from './realtime-virtual-machine-props';
 import { renderSpec, VM_LABEL } from './render';
-import { resolveVm, shapeOf } from './resolve';
+import { ResolvedVm, resolveVm, shapeOf } from './resolve';
 import { podCpuCount, VmShape } from './vm-shape';
 
 const VM_SYMBOL = Symbol.for('cdk8s-kubevirt-realtime.RealtimeVirtualMachine');
@@ -23,9 +31,12 @@ const VirtualMachineResource = withLatePatches(kubevirt.VirtualMachine);
  *
  * Everything is validated at synth time, together with the rest of the app: the library's own rules on the props
  * (real-time mask, page multiples, inline credentials ...) and, on the rendered object including JSON patches,
- * every KubeVirt admission rule that concerns these fields.
+ * every KubeVirt admission rule that concerns these fields. Placed on a `RealtimeNodePool` (`nodePool` or `placeOn`),
+ * it is also checked against the pool's nodes and the app's `KubeVirtConfiguration`, and it declares the KubeVirt
+ * features it uses (dedicated CPUs, NUMA passthrough, even-parity emulator CPUs) so the configuration enables their
+ * gates.
  */
-export class RealtimeVirtualMachine extends Construct {
+export class RealtimeVirtualMachine extends Construct implements IKubeVirtFeatureConsumer {
   /** True when `x` is a RealtimeVirtualMachine (works across copies of this library). */
   public static isRealtimeVirtualMachine(x: any): x is RealtimeVirtualMachine {
     return x !== null && typeof x === 'object' && VM_SYMBOL in x;
@@ -43,6 +54,7 @@ export class RealtimeVirtualMachine extends Construct {
   constructor(scope: Construct, id: string, props: RealtimeVirtualMachineProps) {
     super(scope, id);
     Object.defineProperty(this, VM_SYMBOL, { value: true });
+    markKubeVirtFeatureConsumer(this);
 
     const vm = resolveVm(id, props, Chart.of(this).namespace);
     this.name = vm.name;
@@ -52,16 +64,57 @@ export class RealtimeVirtualMachine extends Construct {
     this.resource = new VirtualMachineResource(this, 'Resource', {
       metadata: { ...metadata, name: vm.name, labels: { ...metadata.labels, [VM_LABEL]: vm.name } },
       // Rendered at synthesis, after validation: bad props give validation errors, never a crash here.
-      spec: Lazy.any({ produce: () => renderSpec(vm) }),
+      spec: Lazy.any({ produce: () => renderSpec(vm, this.nodePool?.model.nodeSelector) }),
     });
 
     reportFindings(this, () => {
       const own = vmPropFindings(vm);
-      // The admission mirror only makes sense on an object built from valid props; it then also checks whatever
-      // JSON patches changed.
+      // The admission mirror and the placement checks only make sense on a VM built from valid props; the mirror
+      // then also checks whatever JSON patches changed.
       if (own.some((f) => f.severity === Severity.ERROR)) return own;
-      return [...own, ...this.admissionOfRenderedObject()];
+      return [...own, ...this.admissionOfRenderedObject(), ...this.placementFindings(vm)];
     });
+
+    if (props?.nodePool !== undefined) this.placeOn(props.nodePool);
+  }
+
+  /** The node pool the VM is placed on, if any. */
+  public get nodePool(): RealtimeNodePool | undefined {
+    return poolOf(this);
+  }
+
+  /**
+   * Runs the VM on the nodes of `pool`: its pod selects the pool's role label (merged with `nodeSelector`; a
+   * different value for that label is reported at synth), its objects are ordered after the pool's, and at synth it
+   * is checked against the pool's nodes (CPUs and huge pages of one NUMA node, SMT alignment, page size, real-time
+   * capability, topology policy) and, with all other VMs placed there, against the pool's `nodeCount`.
+   *
+   * KubeVirt adds its own selectors on top: `kubevirt.io/realtime=true` for real-time VMs (the pool sets
+   * `kernel.sched_rt_runtime_us=-1`, which makes KubeVirt label its nodes) and, with dedicated CPUs, the CPU-manager
+   * label of the KubeVirt release (`KubeVirtVersion.cpuManagerNodeLabel`: `kubevirt.io/cpumanager`, or `cpumanager`
+   * before v1.8), which virt-handler sets on the pool's static-CPU-manager nodes when the CPUManager gate is on.
+   *
+   * Placing it on the same pool again does nothing.
+   *
+   * @throws ValidationError PLACEMENT_NOT_A_NODE_POOL, PLACEMENT_POOL_IN_OTHER_APP, or PLACEMENT_ALREADY_PLACED when
+   * the VM is already placed on another pool
+   */
+  public placeOn(pool: RealtimeNodePool): void {
+    checkPlacement(this, pool);
+    if (this.nodePool === pool) return;
+    markPlaced(this, pool);
+    cacheClusterFactsPerValidation(this);
+    // GitOps order: node tuning (MachineConfig, KubeletConfig ...) before the VMs that need it.
+    this.node.addDependency(pool);
+    ensurePoolChecks(pool);
+  }
+
+  /**
+   * The KubeVirt features this VM relies on: DEDICATED_CPUS, GUEST_MAPPING_PASSTHROUGH, and
+   * EMULATOR_THREAD_EVEN_PARITY when its isolated emulator thread would leave a half SMT core on its pool. Never throws.
+   */
+  public kubevirtFeatureUses(): KubeVirtFeatureUse[] {
+    return vmFeatureUses(this.shape, this.nodePool?.model);
   }
 
   /**
@@ -71,6 +124,18 @@ export class RealtimeVirtualMachine extends Construct {
    */
   public podCpuCount(evenParityCompletion: boolean = false): number {
     return podCpuCount(this.shape, evenParityCompletion);
+  }
+
+  private placementFindings(vm: ResolvedVm): Finding[] {
+    const pool = this.nodePool;
+    if (!pool) return [];
+    return placementFindings({
+      shape: this.shape,
+      pool: pool.model,
+      cluster: clusterFactsDuringValidation(this),
+      cpuField: vm.props.topology != null && vm.props.vcpus == null ? 'topology' : 'vcpus',
+      nodeSelector: vm.nodeSelector,
+    });
   }
 
   private admissionOfRenderedObject(): Finding[] {

@@ -12,7 +12,7 @@ export const VM_LABEL = 'kubevirt.io/vm';
 const MIB = 1024 * 1024;
 
 /** The `spec` of the VirtualMachine. */
-export function renderSpec(vm: ResolvedVm): kubevirt.VirtualMachineSpec {
+export function renderSpec(vm: ResolvedVm, placementSelector?: { [key: string]: string }): kubevirt.VirtualMachineSpec {
   return {
     runStrategy: vm.runStrategy,
     template: {
@@ -35,7 +35,7 @@ export function renderSpec(vm: ResolvedVm): kubevirt.VirtualMachineSpec {
           resources: renderResources(vm),
         },
         evictionStrategy: vm.evictionStrategy,
-        nodeSelector: vm.nodeSelector,
+        nodeSelector: mergeNodeSelectors(placementSelector, vm.nodeSelector),
         terminationGracePeriodSeconds: vm.terminationGracePeriodSeconds,
         tolerations: vm.tolerations.length > 0 ? vm.tolerations.map(renderToleration) : undefined,
         volumes: [
@@ -45,6 +45,12 @@ export function renderSpec(vm: ResolvedVm): kubevirt.VirtualMachineSpec {
       },
     },
   };
+}
+
+/** The pool's labels, then the user's (which win on a conflict); undefined when neither has any. */
+export function mergeNodeSelectors(placement?: { [key: string]: string }, user?: { [key: string]: string }): { [key: string]: string } | undefined {
+  if (placement === undefined || Object.keys(placement).length === 0) return user;
+  return { ...placement, ...(user ?? {}) };
 }
 
 /** Guest memory as a quantity: `1Gi` when a whole number of GiB, else `<n>Mi` (or bytes, which validation refuses). */

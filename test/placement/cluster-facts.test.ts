@@ -1,0 +1,99 @@
+import { JsonPatch, Testing } from 'cdk8s';
+import { Construct } from 'constructs';
+import { chartWithPool, synthError, vmProps } from './fixtures';
+import { FeatureGate } from '../../src/cluster/feature-gate';
+import { HcoVersion } from '../../src/cluster/hco-version';
+import { KubeVirtConfiguration } from '../../src/cluster/kubevirt-configuration';
+import { KubeVirtVersion } from '../../src/cluster/kubevirt-version';
+import { cacheClusterFactsPerValidation, ClusterFacts, clusterFactsDuringValidation, clusterFactsOf, NO_CLUSTER_FACTS } from '../../src/placement/cluster-facts';
+import { RealtimeVirtualMachine } from '../../src/vm/realtime-virtual-machine';
+
+/** A chart with the SMT pool and a 4-vCPU VM on it, which needs even-parity completion. */
+function appNeedingParity() {
+  const { chart, pool } = chartWithPool();
+  const vm = new RealtimeVirtualMachine(chart, 'vm', vmProps({ vcpus: 4, nodePool: pool }));
+  return { chart, pool, vm };
+}
+
+describe('clusterFactsOf', () => {
+  test('nothing declared without a KubeVirtConfiguration', () => {
+    expect(clusterFactsOf(Testing.chart())).toBe(NO_CLUSTER_FACTS);
+  });
+
+  test('v1.9: the VM asks for even parity, the configuration turns it on', () => {
+    const { chart, vm } = appNeedingParity();
+    new KubeVirtConfiguration(chart, 'KubeVirt', { version: KubeVirtVersion.V1_9 });
+    expect(clusterFactsOf(vm)).toEqual({ hasConfiguration: true, kubevirtVersion: KubeVirtVersion.V1_9, evenParityCompletion: true });
+  });
+
+  test('v1.1 has no AlignCPUs, so no completion', () => {
+    const { chart, vm } = appNeedingParity();
+    new KubeVirtConfiguration(chart, 'KubeVirt', { version: KubeVirtVersion.V1_1 });
+    expect(clusterFactsOf(vm).evenParityCompletion).toBe(false);
+  });
+
+  test('a disabled AlignCPUs, or a JSON patch that removes the annotation, means no completion', () => {
+    const disabled = appNeedingParity();
+    new KubeVirtConfiguration(disabled.chart, 'KubeVirt', { version: KubeVirtVersion.V1_9, disabledFeatureGates: [FeatureGate.ALIGN_CPUS] });
+    expect(clusterFactsOf(disabled.vm).evenParityCompletion).toBe(false);
+
+    const patched = appNeedingParity();
+    const config = new KubeVirtConfiguration(patched.chart, 'KubeVirt', { version: KubeVirtVersion.V1_9 });
+    config.resource.addJsonPatch(JsonPatch.remove('/metadata/annotations'));
+    expect(clusterFactsOf(patched.vm).evenParityCompletion).toBe(false);
+  });
+
+  test('a configuration that cannot be rendered (a broken JSON patch) counts as no completion', () => {
+    const { chart, vm } = appNeedingParity();
+    const config = new KubeVirtConfiguration(chart, 'KubeVirt', { version: KubeVirtVersion.V1_9 });
+    config.resource.addJsonPatch(JsonPatch.replace('/no/such/path', 1));
+    expect(clusterFactsOf(vm).evenParityCompletion).toBe(false);
+  });
+
+  test('no VM needs it: no annotation, no completion (even with AlignCPUs listed)', () => {
+    const chart = Testing.chart();
+    new KubeVirtConfiguration(chart, 'KubeVirt', { version: KubeVirtVersion.V1_9, extraFeatureGates: [FeatureGate.ALIGN_CPUS] });
+    expect(clusterFactsOf(chart).evenParityCompletion).toBe(false);
+  });
+
+  test('HCO: spec.featureGates.alignCPUs (v1.11+) turns it on', () => {
+    const { chart, vm } = appNeedingParity();
+    new KubeVirtConfiguration(chart, 'Hco', { hcoVersion: HcoVersion.V1_18 });
+    expect(clusterFactsOf(vm)).toEqual({ hasConfiguration: true, kubevirtVersion: HcoVersion.V1_18.kubevirtVersion, evenParityCompletion: true });
+  });
+});
+
+describe('clusterFactsDuringValidation', () => {
+  /** A construct that reads the facts twice in its validation. */
+  function probe(scope: Construct, seen: ClusterFacts[]): void {
+    new Construct(scope, 'Probe').node.addValidation({
+      validate: () => {
+        seen.push(clusterFactsDuringValidation(scope), clusterFactsDuringValidation(scope));
+        return [];
+      },
+    });
+  }
+
+  test('reads the facts once per validation pass, and afresh in the next pass', async () => {
+    const { chart } = appNeedingParity(); // placing a VM registers the per-pass reading
+    const seen: ClusterFacts[] = [];
+    probe(chart, seen);
+    expect(synthError(chart)).toContain('[PLACEMENT_SMT_ALIGNMENT]'); // no configuration yet: no even parity
+    expect(seen[1]).toBe(seen[0]);
+    expect(seen[0].hasConfiguration).toBe(false);
+    // The next pass (even right away, before the microtask closes this one) sees the configuration added since.
+    new KubeVirtConfiguration(chart, 'KubeVirt', { version: KubeVirtVersion.V1_9 });
+    Testing.synth(chart);
+    expect(seen[2]).not.toBe(seen[0]);
+    expect(seen[2].evenParityCompletion).toBe(true);
+    await Promise.resolve();
+    expect(clusterFactsDuringValidation(chart)).not.toBe(seen[2]); // outside a pass: read afresh
+  });
+
+  test('reads afresh on every call when no pass caching was registered', () => {
+    const chart = Testing.chart();
+    cacheClusterFactsPerValidation(chart);
+    cacheClusterFactsPerValidation(chart); // idempotent
+    expect(clusterFactsDuringValidation(Testing.chart())).toBe(NO_CLUSTER_FACTS);
+  });
+});

@@ -1,0 +1,61 @@
+import { Testing } from 'cdk8s';
+import { chartWithPool, modelOf, noSmtPoolProps, shapeOf, smtPoolProps, vmProps } from './fixtures';
+import { KubeVirtFeatureUse, isKubeVirtFeatureConsumer } from '../../src/cluster/feature-use';
+import { KubeVirtConfiguration } from '../../src/cluster/kubevirt-configuration';
+import { KubeVirtVersion } from '../../src/cluster/kubevirt-version';
+import { needsEvenParity, vmFeatureUses } from '../../src/placement/feature-uses';
+import { IoThreadsPolicy } from '../../src/vm/io-threads-policy';
+import { RealtimeVirtualMachine } from '../../src/vm/realtime-virtual-machine';
+import { VmShape } from '../../src/vm/vm-shape';
+
+const { DEDICATED_CPUS, GUEST_MAPPING_PASSTHROUGH, EMULATOR_THREAD_EVEN_PARITY } = KubeVirtFeatureUse;
+
+describe('vmFeatureUses', () => {
+  test('dedicated CPUs and NUMA passthrough, placed or not', () => {
+    expect(vmFeatureUses(shapeOf(vmProps()))).toEqual([DEDICATED_CPUS, GUEST_MAPPING_PASSTHROUGH]);
+    expect(vmFeatureUses(shapeOf(vmProps({ guestMappingPassthrough: false, realtime: false })))).toEqual([DEDICATED_CPUS]);
+  });
+
+  test('even parity only when an isolated emulator thread would leave half a core on an SMT pool', () => {
+    const smt = modelOf(smtPoolProps());
+    expect(vmFeatureUses(shapeOf(vmProps({ vcpus: 4 })), smt)).toEqual([DEDICATED_CPUS, GUEST_MAPPING_PASSTHROUGH, EMULATOR_THREAD_EVEN_PARITY]);
+    expect(needsEvenParity(shapeOf(vmProps({ vcpus: 3 })), smt)).toBe(false); // 3 + 1 = 4 already
+    expect(needsEvenParity(shapeOf(vmProps({ vcpus: 4, isolateEmulatorThread: false })), smt)).toBe(false);
+    const withIoThread = shapeOf(vmProps({ vcpus: 3, ioThreadsPolicy: IoThreadsPolicy.SUPPLEMENTAL_POOL, supplementalPoolThreadCount: 1 }));
+    expect(needsEvenParity(withIoThread, smt)).toBe(true);
+    expect(needsEvenParity(shapeOf(vmProps({ vcpus: 4 })), modelOf(noSmtPoolProps()))).toBe(false);
+  });
+
+  test('never throws, whatever a JavaScript caller passed', () => {
+    const broken = { dedicatedCpuPlacement: true, isolateEmulatorThread: true } as unknown as VmShape;
+    expect(vmFeatureUses(broken, { smtEnabled: true, fullPcpusOnly: true } as any)).toEqual([DEDICATED_CPUS]);
+  });
+});
+
+describe('RealtimeVirtualMachine as a feature consumer', () => {
+  function gates(version: KubeVirtVersion, vcpus: number) {
+    const { chart, pool } = chartWithPool();
+    const vm = new RealtimeVirtualMachine(chart, 'vm', vmProps({ vcpus, nodePool: pool }));
+    const config = new KubeVirtConfiguration(chart, 'KubeVirt', { version });
+    const cr = Testing.synth(chart).find((o) => o.kind === 'KubeVirt');
+    return { vm, gates: config.enabledFeatureGates(), annotations: cr.metadata.annotations };
+  }
+
+  test('is a registered consumer', () => {
+    expect(isKubeVirtFeatureConsumer(new RealtimeVirtualMachine(Testing.chart(), 'vm', vmProps()))).toBe(true);
+  });
+
+  test('KubeVirt v1.3: CPUManager, NUMA and, for an even vCPU count on SMT, AlignCPUs with the annotation', () => {
+    const { vm, gates: g, annotations } = gates(KubeVirtVersion.V1_3, 4);
+    expect(vm.kubevirtFeatureUses()).toEqual([DEDICATED_CPUS, GUEST_MAPPING_PASSTHROUGH, EMULATOR_THREAD_EVEN_PARITY]);
+    expect(g).toEqual(['AlignCPUs', 'CPUManager', 'NUMA']);
+    expect(annotations).toEqual({ 'alpha.kubevirt.io/EmulatorThreadCompleteToEvenParity': '' });
+  });
+
+  test('KubeVirt v1.9: NUMA is GA; an odd vCPU count needs no AlignCPUs', () => {
+    expect(gates(KubeVirtVersion.V1_9, 4).gates).toEqual(['AlignCPUs', 'CPUManager']);
+    const odd = gates(KubeVirtVersion.V1_9, 3);
+    expect(odd.gates).toEqual(['CPUManager']);
+    expect(odd.annotations).toBeUndefined();
+  });
+});
