@@ -11,7 +11,7 @@ import { POOL_CODES } from '../../src/rules/codes-pool';
 import {
   checkAdditionalKernelArgs, checkBootCpuNotIsolated, checkDefaultHugePageSize, checkHugePageDuplicates, checkHugePageEntries,
   checkHugePageMemoryFit, checkHugePagePlacement, checkHugePagesPresent, checkHugePageSplit, checkMemoryReservations,
-  checkPartitionMatchesTopology, checkRealtimeNodePool, checkRole, checkRollout, checkTopologyPolicy,
+  checkPartitionMatchesTopology, checkRealtimeNodePool, checkRole, checkRoleUnique, checkRollout, checkTopologyPolicy,
 } from '../../src/rules/pool-rules';
 import { Warnings } from '../../src/warnings';
 import { guideProps, guideTopology, smtTopology } from '../pool/fixtures';
@@ -43,6 +43,13 @@ describe('pool rules', () => {
     test('fails on a built-in pool', () => {
       const f = single(checkRole('worker'), 'POOL_ROLE_RESERVED');
       expect(formatFinding(f)).toMatch(/^\[POOL_ROLE_RESERVED\] role: got "worker", expected a custom role/);
+    });
+
+    test('fails when another pool of the app has the same role', () => {
+      expect(checkRoleUnique('worker-rt', [{ role: 'worker-rt-b', path: 'app/b' }])).toEqual([]);
+      const f = single(checkRoleUnique('worker-rt', [{ role: 'worker-rt', path: 'app/b' }]), 'POOL_ROLE_DUPLICATE');
+      expect(formatFinding(f)).toBe('[POOL_ROLE_DUPLICATE] role: got "worker-rt", expected a role no other pool of the app uses '
+        + '(the pool at app/b uses it too); fix: give each pool its own role, e.g. "worker-rt-a" and "worker-rt-b"');
     });
   });
 
