@@ -1,17 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { error, Finding, Severity } from '../finding';
-import { CpuPartition } from '../host/cpu-partition';
-import { HostTopology } from '../host/host-topology';
-import { HugePageSize } from '../model/hugepage-size';
-import { checkBackendProps, checkNodeSelectorUnique, checkPerformanceProfileSpec, webhookFindingsNotYetReported } from '../rules/performance-profile-rules';
-import { PoolCapacity } from '../placement/pool-capacity';
-import { poolCapacityOfVm } from '../placement/vm-capacity';
-import { checkRealtimeNodePool, checkRoleUnique } from '../rules/pool-rules';
-import { ValidationError } from '../validation-error';
-// Used as a type only (erased at run time), so there is no module cycle with the VM.
-import { RealtimeVirtualMachine } from '../vm/realtime-virtual-machine';
-import { reportFindings } from '../warnings';
 import { renderMachineConfigBackend } from './machine-config-backend';
 import { renderPerformanceProfileBackend } from './performance-profile-backend';
 import { PoolBackend } from './pool-backend';
@@ -20,6 +9,17 @@ import { kubeletConfigName, machineConfigName, machineConfigPoolName, performanc
 import { RealtimeNodePoolProps } from './pool-props';
 import { rebootSummary } from './reboot-summary';
 import { ResolvedPool, resolvePool } from './resolve-pool';
+import { CpuPartition } from '../host/cpu-partition';
+import { HostTopology } from '../host/host-topology';
+import { HugePageSize } from '../model/hugepage-size';
+import { PoolCapacity } from '../placement/pool-capacity';
+import { poolCapacityOfVm } from '../placement/vm-capacity';
+import { checkBackendProps, checkNodeSelectorUnique, checkPerformanceProfileSpec, webhookFindingsNotYetReported } from '../rules/performance-profile-rules';
+import { checkRealtimeNodePool, checkRoleUnique } from '../rules/pool-rules';
+import { ValidationError } from '../validation-error';
+// Used as a type only (erased at run time), so there is no module cycle with the VM.
+import { RealtimeVirtualMachine } from '../vm/realtime-virtual-machine';
+import { reportFindings } from '../warnings';
 
 const REALTIME_NODE_POOL_SYMBOL = Symbol.for('cdk8s-kubevirt-realtime.RealtimeNodePool');
 
