@@ -1,6 +1,6 @@
 import { CpuPartition } from '../host/cpu-partition';
 import { HostTopology } from '../host/host-topology';
-import { kubeletConfiguration } from '../pool/kubelet-config';
+import { poolKubeletConfiguration } from '../pool/kubelet-config';
 import { ntoKubeletConfiguration } from '../pool/nto-rendering';
 // Used as a type only (erased at run time), so the pool can import the plan without a module cycle.
 import { RealtimeNodePool } from '../pool/realtime-node-pool';
@@ -38,16 +38,8 @@ export interface EmittedNodeSettings {
 export function emittedNodeSettings(partition: CpuPartition, host?: HostTopology): EmittedNodeSettings {
   const pool = resolvePool({ role: 'worker-rt', topology: host ?? partition.topology, partition });
   const model = pool.model;
-  // The same inputs the MachineConfig backend passes (src/pool/machine-config-backend.ts).
-  const kubeletConfig = kubeletConfiguration({
-    reserved: model.partition.reserved,
-    topologyManagerPolicy: model.topologyManagerPolicy,
-    fullPcpusOnly: model.fullPcpusOnly,
-    kubeReservedMebibytes: pool.kubeReservedMebibytes,
-    systemReservedMebibytes: pool.systemReservedMebibytes,
-    evictionHardMebibytes: pool.evictionHardMebibytes,
-    reservedMemoryNumaNode: model.reservedMemoryNumaNode,
-  });
+  // Exactly what the MachineConfig backend renders into its KubeletConfig.
+  const kubeletConfig = poolKubeletConfiguration(pool);
   return {
     source: 'a RealtimeNodePool with this partition and default props (no huge pages set aside)',
     kernelArguments: model.kernelArguments,

@@ -5,7 +5,7 @@ import * as mc from '../imports/machineconfig-machineconfiguration.openshift.io'
 import * as tuned from '../imports/tuned-tuned.openshift.io';
 import { withLatePatches } from '../late-patches';
 import { ignitionConfig } from './ignition-config';
-import { kubeletConfiguration } from './kubelet-config';
+import { poolKubeletConfiguration } from './kubelet-config';
 import { renderMachineConfigPool } from './machine-config-pool';
 import { kubeletConfigName, machineConfigName, MCO_ROLE_LABEL, TUNED_NAMESPACE, tunedName } from './pool-names';
 import { ResolvedPool } from './resolve-pool';
@@ -49,15 +49,7 @@ export function renderMachineConfigBackend(scope: Construct, pool: ResolvedPool)
     metadata: { name: kubeletConfigName(role) },
     spec: {
       machineConfigPoolSelector: { matchLabels: roleLabel },
-      kubeletConfig: kubeletConfiguration({
-        reserved: model.partition.reserved,
-        topologyManagerPolicy: model.topologyManagerPolicy,
-        fullPcpusOnly: model.fullPcpusOnly,
-        kubeReservedMebibytes: pool.kubeReservedMebibytes,
-        systemReservedMebibytes: pool.systemReservedMebibytes,
-        evictionHardMebibytes: pool.evictionHardMebibytes,
-        reservedMemoryNumaNode: model.reservedMemoryNumaNode,
-      }),
+      kubeletConfig: poolKubeletConfiguration(pool),
     },
   });
 

@@ -1,57 +1,14 @@
+import { SEED_002_VIRSH_TOPOLOGY } from '../host/fixtures';
+
 // The seed-002 host (libvirt's KVM real-time guide): 2 NUMA nodes x 8 CPUs, no SMT, 26 x 1G huge pages per node.
 // The <topology> is copied from the guide's `virsh capabilities` example; the surrounding <capabilities><host>
 // elements make it a whole document, as the command prints it.
 export const SEED_002_VIRSH_CAPABILITIES = `<capabilities>
-  <host>
-    <uuid>00000000-0000-0000-0000-000000000002</uuid>
-    <cpu>
-      <arch>x86_64</arch>
-    </cpu>
-    <topology>
-      <cells num='2'>
-        <cell id='0'>
-          <memory unit='KiB'>33554432</memory>
-          <pages unit='KiB' size='4'>1572864</pages>
-          <pages unit='KiB' size='2048'>0</pages>
-          <pages unit='KiB' size='1048576'>26</pages>
-          <distances>
-            <sibling id='0' value='10'/>
-            <sibling id='1' value='21'/>
-          </distances>
-          <cpus num='8'>
-            <cpu id='0' socket_id='0' core_id='0' siblings='0'/>
-            <cpu id='1' socket_id='0' core_id='1' siblings='1'/>
-            <cpu id='2' socket_id='0' core_id='2' siblings='2'/>
-            <cpu id='3' socket_id='0' core_id='3' siblings='3'/>
-            <cpu id='4' socket_id='1' core_id='0' siblings='4'/>
-            <cpu id='5' socket_id='1' core_id='1' siblings='5'/>
-            <cpu id='6' socket_id='1' core_id='2' siblings='6'/>
-            <cpu id='7' socket_id='1' core_id='3' siblings='7'/>
-          </cpus>
-        </cell>
-        <cell id='1'>
-          <memory unit='KiB'>33554432</memory>
-          <pages unit='KiB' size='4'>1572864</pages>
-          <pages unit='KiB' size='2048'>0</pages>
-          <pages unit='KiB' size='1048576'>26</pages>
-          <distances>
-            <sibling id='0' value='21'/>
-            <sibling id='1' value='10'/>
-          </distances>
-          <cpus num='8'>
-            <cpu id='8' socket_id='0' core_id='0' siblings='8'/>
-            <cpu id='9' socket_id='0' core_id='1' siblings='9'/>
-            <cpu id='10' socket_id='0' core_id='2' siblings='10'/>
-            <cpu id='11' socket_id='0' core_id='3' siblings='11'/>
-            <cpu id='12' socket_id='1' core_id='0' siblings='12'/>
-            <cpu id='13' socket_id='1' core_id='1' siblings='13'/>
-            <cpu id='14' socket_id='1' core_id='2' siblings='14'/>
-            <cpu id='15' socket_id='1' core_id='3' siblings='15'/>
-          </cpus>
-        </cell>
-      </cells>
-    </topology>
-  </host>
+<host>
+<uuid>00000000-0000-0000-0000-000000000002</uuid>
+<cpu><arch>x86_64</arch></cpu>
+${SEED_002_VIRSH_TOPOLOGY.trim()}
+</host>
 </capabilities>
 `;
 
