@@ -43,6 +43,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
     jestConfig: {
       coveragePathIgnorePatterns: ['/node_modules/', '/src/imports/'],
+      setupFiles: ['<rootDir>/test/setup-fast-check.ts'],
       testTimeout: 60_000,
     },
   },
