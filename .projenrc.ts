@@ -89,6 +89,17 @@ const docsTask = project.addTask('docs', {
 });
 project.postCompileTask.spawn(docsTask);
 
+// Issue #5: synthesis benchmark against raw cdk8s with budgets (docs/performance.md). Not part of build/test: a run
+// takes minutes. Compiled with tsc and run with plain node (ts-node's compiler in memory would distort RSS).
+const bench = project.addTask('bench', {
+  description: 'Synthesis benchmark against raw cdk8s with budgets (docs/performance.md); not part of build/test',
+});
+bench.spawn(project.compileTask);
+bench.exec('tsc -p bench/tsconfig.json');
+bench.exec('node .bench/bench/run.js', { receiveArgs: true });
+project.npmignore?.exclude('/bench/', '/.bench/');
+project.eslint?.addLintPattern('bench');
+
 project.addTask('examples', {
   description: 'Synthesize every examples/*.ts app into dist/examples/',
   // projen's task shell has no loops, so the loop runs in bash.

@@ -1,6 +1,23 @@
-import { ApiObject, JsonPatch } from 'cdk8s';
+import { ApiObject, App, ImplicitTokenResolver, JsonPatch, LazyResolver, NumberStringUnionResolver } from 'cdk8s';
 
 type ApiObjectClass = new (...args: any[]) => ApiObject;
+
+/** How `withLatePatches` serializes. */
+export interface LatePatchOptions {
+  /**
+   * The props are already the object's JSON (the API server's field names, quantities as numbers or strings), so
+   * the L1's generated serializer is skipped: the object is resolved and sorted by cdk8s alone, like a plain
+   * `ApiObject`. Only for props built by this library's own renderers, whose output is tested to equal the typed
+   * serializer's; the generated serializer rebuilds every object level with a spread per key, which dominates the
+   * synthesis of thousands of objects.
+   *
+   * @default false
+   */
+  readonly propsAreJson?: boolean;
+}
+
+/** The late patches of each object created through `withLatePatches`. */
+const LATE_PATCHES = new WeakMap<ApiObject, JsonPatch[]>();
 
 /**
  * Makes an imported L1 class (1) apply `addJsonPatch` patches *after* its typed serializer and (2) emit keys in
@@ -13,19 +30,24 @@ type ApiObjectClass = new (...args: any[]) => ApiObject;
  *
  * Every L1 this library creates is built from a class returned here.
  */
-export function withLatePatches<T extends ApiObjectClass>(base: T): T {
+export function withLatePatches<T extends ApiObjectClass>(base: T, options: LatePatchOptions = {}): T {
+  const propsAreJson = options.propsAreJson === true;
   return class extends base {
-    private readonly latePatches: JsonPatch[] = [];
-
     public addJsonPatch(...ops: JsonPatch[]): void {
-      this.latePatches.push(...ops);
+      const patches = LATE_PATCHES.get(this);
+      if (patches) patches.push(...ops);
+      else LATE_PATCHES.set(this, [...ops]);
     }
 
     public toJson(): any {
-      const serialized = sortTopLevel(super.toJson());
-      if (this.latePatches.length === 0) return serialized;
+      // ApiObject.toJson() already sorts every level (unless CDK8S_DISABLE_SORT asks it not to).
+      const serialized = propsAreJson && !process.env.CDK8S_DISABLE_SORT
+        ? ApiObject.prototype.toJson.call(this)
+        : sortTopLevel(propsAreJson ? ApiObject.prototype.toJson.call(this) : super.toJson());
+      const patches = LATE_PATCHES.get(this);
+      if (patches === undefined || patches.length === 0) return serialized;
       try {
-        return JsonPatch.apply(serialized, ...this.latePatches);
+        return JsonPatch.apply(serialized, ...patches);
       } catch (e) {
         throw new Error(`JSON patch on '${this.node.path}' could not be applied: ${(e as Error).message}`);
       }
@@ -33,20 +55,84 @@ export function withLatePatches<T extends ApiObjectClass>(base: T): T {
   };
 }
 
-const HEAD_KEYS = ['apiVersion', 'kind', 'metadata'];
+/**
+ * True when `obj.toJson()` is exactly its props' plain data, serialized: no late JSON patch was added and the app
+ * resolves with cdk8s's built-in resolvers only. Validation can then read the props' JSON form instead of rendering
+ * the whole object.
+ */
+export function rendersPropsVerbatim(obj: ApiObject): boolean {
+  if ((LATE_PATCHES.get(obj)?.length ?? 0) > 0) return false;
+  let resolvers: unknown;
+  try {
+    resolvers = App.of(obj)?.resolvers;
+  } catch {
+    resolvers = undefined;
+  }
+  // Not in an App: only rendering tells (and fails, as it always did).
+  if (!Array.isArray(resolvers)) return false;
+  return resolvers.every((r) => r instanceof LazyResolver || r instanceof ImplicitTokenResolver || r instanceof NumberStringUnionResolver);
+}
+
+/**
+ * What cdk8s synthesizes from plain data (as in `ApiObject.toJson()`): null and undefined fields dropped, null array
+ * items turned into undefined, keys sorted at every level. Undefined when `value` holds anything a cdk8s resolver would
+ * act on or keep as an object (a `Lazy`, a token with `resolve()`, a class instance, an object without prototype), or
+ * when `value` itself is null or undefined: then only rendering the object tells what it becomes.
+ *
+ * With `rendersPropsVerbatim(obj)` and props in JSON form, `synthesizedJson(props.spec)` equals `obj.toJson().spec`
+ * without resolving the object (no resolver chain per value, no copy of the metadata).
+ */
+export function synthesizedJson(value: unknown): unknown {
+  const json = plainJson(value);
+  return json === NOT_PLAIN ? undefined : json;
+}
+
+const NOT_PLAIN = Symbol('not plain JSON');
+
+function plainJson(value: unknown): unknown {
+  if (value === null || value === undefined) return undefined;
+  if (typeof value !== 'object') {
+    // ImplicitTokenResolver calls resolve() on any value that has one.
+    return typeof value === 'function' && typeof (value as { resolve?: unknown }).resolve === 'function' ? NOT_PLAIN : value;
+  }
+  if (Array.isArray(value)) {
+    let plain = true;
+    // map, like cdk8s, so holes of sparse arrays stay holes.
+    const items = value.map((x) => {
+      const item = plainJson(x);
+      if (item === NOT_PLAIN) plain = false;
+      return item;
+    });
+    return plain ? items : NOT_PLAIN;
+  }
+  if (value.constructor !== Object || typeof (value as { resolve?: unknown }).resolve === 'function') return NOT_PLAIN;
+  const source = value as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(source).sort()) {
+    const item = plainJson(source[key]);
+    if (item === NOT_PLAIN) return NOT_PLAIN;
+    if (item !== undefined) out[key] = item;
+  }
+  return out;
+}
 
 /** apiVersion, kind, metadata first, then the other keys sorted; nested objects sorted (as cdk8s does). */
 function sortTopLevel(obj: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const k of HEAD_KEYS) if (k in obj) out[k] = sortKeysDeep(obj[k]);
-  for (const k of Object.keys(obj).sort()) if (!HEAD_KEYS.includes(k)) out[k] = sortKeysDeep(obj[k]);
+  if ('apiVersion' in obj) out.apiVersion = sortKeysDeep(obj.apiVersion);
+  if ('kind' in obj) out.kind = sortKeysDeep(obj.kind);
+  if ('metadata' in obj) out.metadata = sortKeysDeep(obj.metadata);
+  for (const k of Object.keys(obj).sort()) {
+    if (k !== 'apiVersion' && k !== 'kind' && k !== 'metadata') out[k] = sortKeysDeep(obj[k]);
+  }
   return out;
 }
 
 function sortKeysDeep(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeysDeep);
   if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(sortKeysDeep);
+  const source = value as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  for (const k of Object.keys(value).sort()) out[k] = sortKeysDeep((value as Record<string, unknown>)[k]);
+  for (const k of Object.keys(source).sort()) out[k] = sortKeysDeep(source[k]);
   return out;
 }

@@ -1,6 +1,8 @@
-import { ApiObject, JsonPatch, Testing } from 'cdk8s';
+import { ApiObject, App, Chart, JsonPatch, Lazy, Testing } from 'cdk8s';
+import { Construct } from 'constructs';
+import * as fc from 'fast-check';
 import * as mc from '../src/imports/machineconfig-machineconfiguration.openshift.io';
-import { withLatePatches } from '../src/late-patches';
+import { rendersPropsVerbatim, synthesizedJson, withLatePatches } from '../src/late-patches';
 
 describe('withLatePatches', () => {
   const PatchableMachineConfig = withLatePatches(mc.MachineConfig);
@@ -39,5 +41,91 @@ describe('withLatePatches', () => {
     const o = new PatchableMachineConfig(chart, 'Bad', { metadata: { name: 'bad' } });
     o.addJsonPatch(JsonPatch.replace('/spec/does/not/exist', 1));
     expect(() => Testing.synth(chart)).toThrow(/JSON patch on 'test\/Bad' could not be applied/);
+  });
+
+  describe('propsAreJson', () => {
+    const JsonMachineConfig = withLatePatches(mc.MachineConfig, { propsAreJson: true });
+    const typedSpec = { osImageUrl: 'img', kernelType: 'realtime', kernelArguments: ['b', 'a'], fips: false };
+    const jsonSpec = { osImageURL: 'img', kernelType: 'realtime', kernelArguments: ['b', 'a'], fips: false };
+
+    test('props in JSON form give the same object as typed props through the serializer, patches last', () => {
+      // GIVEN the same object as typed props and as JSON props, both with a late patch
+      const chart = Testing.chart();
+      const typed = new PatchableMachineConfig(chart, 'Typed', { metadata: { name: 'x', labels: { z: '1', a: '2' } }, spec: typedSpec });
+      const json = new JsonMachineConfig(chart, 'Json', { metadata: { name: 'x', labels: { z: '1', a: '2' } }, spec: jsonSpec as any });
+      for (const o of [typed, json]) o.addJsonPatch(JsonPatch.add('/spec/notInSchema', 'kept'));
+
+      // WHEN
+      const [a, b] = Testing.synth(chart);
+
+      // THEN byte for byte the same, keys sorted, the patch applied
+      expect(JSON.stringify(b)).toBe(JSON.stringify(a));
+      expect(b.spec.notInSchema).toBe('kept');
+    });
+
+    test('keys stay sorted when CDK8S_DISABLE_SORT turns cdk8s sorting off', () => {
+      const chart = Testing.chart();
+      new PatchableMachineConfig(chart, 'Typed', { metadata: { name: 'x' }, spec: typedSpec });
+      new JsonMachineConfig(chart, 'Json', { metadata: { name: 'x' }, spec: jsonSpec as any });
+      process.env.CDK8S_DISABLE_SORT = '1';
+      try {
+        const [a, b] = Testing.synth(chart);
+        expect(JSON.stringify(b)).toBe(JSON.stringify(a));
+        expect(Object.keys(b.spec)).toEqual(['fips', 'kernelArguments', 'kernelType', 'osImageURL']);
+      } finally {
+        delete process.env.CDK8S_DISABLE_SORT;
+      }
+    });
+  });
+
+  describe('rendersPropsVerbatim', () => {
+    test('true for an object without late patches in an app with the built-in resolvers', () => {
+      const o = new PatchableMachineConfig(Testing.chart(), 'O', { metadata: { name: 'o' } });
+      expect(rendersPropsVerbatim(o)).toBe(true);
+    });
+
+    test('false once a late patch is added', () => {
+      const o = new PatchableMachineConfig(Testing.chart(), 'O', { metadata: { name: 'o' } });
+      o.addJsonPatch(JsonPatch.add('/spec', {}));
+      expect(rendersPropsVerbatim(o)).toBe(false);
+    });
+
+    test('false outside an App (rendering would fail there)', () => {
+      const o = new PatchableMachineConfig(new Chart(new Construct(undefined as any, 'root'), 'c'), 'O', { metadata: { name: 'o' } });
+      expect(rendersPropsVerbatim(o)).toBe(false);
+    });
+
+    test('false when the app has a resolver of its own', () => {
+      const app = new App({ resolvers: [{ resolve: () => undefined }] });
+      const o = new PatchableMachineConfig(new Chart(app, 'c'), 'O', { metadata: { name: 'o' } });
+      expect(rendersPropsVerbatim(o)).toBe(false);
+    });
+  });
+
+  describe('synthesizedJson', () => {
+    /** What cdk8s makes of `spec` in a plain ApiObject. */
+    const cdk8sSpec = (spec: unknown) => new ApiObject(Testing.chart(), 'o', { apiVersion: 'v1', kind: 'K', spec }).toJson().spec;
+    const plainData = fc.object({
+      key: fc.stringMatching(/^[a-zA-Z][-a-zA-Z0-9./]{0,8}$/).filter((k) => k !== 'constructor' && k !== 'resolve'),
+      values: [fc.string(), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constant(undefined),
+        fc.array(fc.oneof(fc.string(), fc.constant(null), fc.integer()), { maxLength: 3 })],
+      maxDepth: 3,
+    });
+
+    test('plain data comes out exactly as cdk8s synthesizes it', () => {
+      fc.assert(fc.property(plainData, (spec) => {
+        expect(JSON.stringify(synthesizedJson(spec))).toBe(JSON.stringify(cdk8sSpec(spec)));
+        expect(Object.keys(synthesizedJson(spec) as object)).toEqual(Object.keys(cdk8sSpec(spec)));
+      }), { numRuns: 200 });
+    });
+
+    test('undefined when a resolver would act: a Lazy, a token, a class instance', () => {
+      expect(synthesizedJson({ a: { b: Lazy.any({ produce: () => 1 }) } })).toBeUndefined();
+      expect(synthesizedJson({ a: [{ resolve: () => 'x' }] })).toBeUndefined();
+      expect(synthesizedJson({ a: new Date(0) })).toBeUndefined();
+      expect(synthesizedJson({ a: Object.create(null) })).toBeUndefined();
+      expect(synthesizedJson({ constructor: 'x' })).toBeUndefined();
+      expect(synthesizedJson(null)).toBeUndefined();
+    });
   });
 });

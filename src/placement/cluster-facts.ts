@@ -55,6 +55,16 @@ export function clusterFactsDuringValidation(scope: IConstruct): ClusterFacts {
   return clusterFactsOf(scope);
 }
 
+/**
+ * Every construct of the app in tree order, for validations: one walk per validation pass (see below), a fresh walk
+ * outside one. The pool rules and the capacity check of each pool look for other pools and for their VMs with it.
+ */
+export function constructsDuringValidation(scope: IConstruct): IConstruct[] {
+  const pass = (scope.node.root as any)[VALIDATION_PASS] as { current?: { constructs?: IConstruct[] } } | undefined;
+  if (pass?.current) return pass.current.constructs ??= scope.node.root.node.findAll();
+  return scope.node.root.node.findAll();
+}
+
 // Every placed VM asks for the facts at synth, and reading them walks the whole app (finding the configuration, and
 // the configuration collecting every construct's feature uses): once per VM would make synthesis quadratic. The app
 // does not change during one synchronous validation pass, so validations read them once per pass: a validation on

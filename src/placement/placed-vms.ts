@@ -1,4 +1,5 @@
 import { IConstruct } from 'constructs';
+import { constructsDuringValidation } from './cluster-facts';
 // Used as types only (erased at run time).
 import { RealtimeNodePool } from '../pool/realtime-node-pool';
 import { VmShape } from '../vm/vm-shape';
@@ -27,5 +28,5 @@ export function poolOf(vm: IConstruct): RealtimeNodePool | undefined {
 
 /** The VMs of the app placed on `pool`, in construct-tree order. */
 export function placedVmsOf(pool: RealtimeNodePool): PlacedVm[] {
-  return pool.node.root.node.findAll().filter((c) => poolOf(c) === pool) as unknown as PlacedVm[];
+  return constructsDuringValidation(pool).filter((c) => poolOf(c) === pool) as unknown as PlacedVm[];
 }

@@ -10,7 +10,8 @@ export function capacityOptionsOf(pool: RealtimeNodePoolModel, emulatorThreadEve
   return {
     emulatorThreadEvenParity,
     fullPcpusOnly: pool.fullPcpusOnly,
-    hugePages: pool.hugepages.map((p) => ({ numaNode: p.numaNode, size: p.size, count: p.count })),
+    // The model's own list (same identity for every VM of the pool, so capacityOf's cache keys it once).
+    hugePages: pool.hugepages,
   };
 }
 

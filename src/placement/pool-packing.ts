@@ -1,7 +1,6 @@
 import { fits, packFirstFitDecreasing, PackingBin, PackingItem, PackingResult } from './packing';
 import { capacityOptionsOf } from './pool-options';
-import { CpuSet } from '../model/cpu-set';
-import { CapacityLimit, capacityOf } from '../plan/capacity';
+import { capacityOf, isPodCpuCountAligned } from '../plan/capacity';
 import { RealtimeNodePoolModel } from '../pool/pool-model';
 import { TopologyManagerPolicy } from '../pool/topology-manager-policy';
 import { podCpuCount, VmShape } from '../vm/vm-shape';
@@ -53,7 +52,7 @@ export function poolBins(pool: RealtimeNodePoolModel, nodeCount: number, probe: 
   // Allocatable CPUs do not depend on the VM shape; any shape serves to ask capacityOf for them.
   const numaNodes = capacityOf(pool.partition, probe, capacityOptionsOf(pool, false)).perNumaNode.map((n) => ({
     numaNode: n.numaNode,
-    cpus: CpuSet.parse(n.allocatableCpus).size,
+    cpus: n.allocatableCpuCount,
     pages: Object.fromEntries(pool.hugepages.filter((p) => p.numaNode === n.numaNode).map((p) => [p.size.quantity, p.count])),
   }));
   const perNumaNode = pool.topologyManagerPolicy === TopologyManagerPolicy.SINGLE_NUMA_NODE;
@@ -106,9 +105,7 @@ export function packPool(pool: RealtimeNodePoolModel, nodeCount: number, vms: Po
 
 /** The kubelet admits the pod at all: not refused for SMT alignment under full-pcpus-only (as capacityOf decides). */
 function smtAligned(pool: RealtimeNodePoolModel, vm: PoolVm, evenParity: boolean): boolean {
-  if (!vm.shape.dedicatedCpuPlacement) return true;
-  const limits = capacityOf(pool.partition, vm.shape, capacityOptionsOf(pool, evenParity)).limitedBy;
-  return !limits.includes(CapacityLimit.SMT_ALIGNMENT) && !limits.includes(CapacityLimit.EMULATOR_PARITY);
+  return !vm.shape.dedicatedCpuPlacement || isPodCpuCountAligned(pool.partition, vm.shape, capacityOptionsOf(pool, evenParity));
 }
 
 function usable(item: PackingItem): boolean {

@@ -75,6 +75,8 @@ export interface NumaNodeCapacity {
   readonly isolatedCpus: string;
   /** Isolated CPUs the kubelet can hand out: whole cores under full-pcpus-only (cpulist). */
   readonly allocatableCpus: string;
+  /** How many CPUs `allocatableCpus` lists. */
+  readonly allocatableCpuCount: number;
   /** Allocatable CPUs no planned VM uses (cpulist). */
   readonly idleCpus: string;
   /** VMs the CPUs alone would allow. */
@@ -124,14 +126,71 @@ export interface VmCapacity {
  * - huge pages: each VM needs `memory / pageSize` pages of its NUMA node, checked where their count is known.
  */
 export function capacityOf(partition: CpuPartition, shape: VmShape, options: CapacityOptions = {}): VmCapacity {
+  const key = capacityKey(shape, options);
+  let byKey = CAPACITY_CACHE.get(partition);
+  if (!byKey) {
+    byKey = new Map();
+    CAPACITY_CACHE.set(partition, byKey);
+  }
+  let found = byKey.get(key);
+  if (!found) {
+    found = computeCapacity(partition, shape, options);
+    byKey.set(key, found);
+  }
+  return found;
+}
+
+const CAPACITY_CACHE = new WeakMap<CpuPartition, Map<string, VmCapacity>>();
+
+/** Everything capacityOf reads from the shape (through demandOf) and the options. */
+function capacityKey(shape: VmShape, options: CapacityOptions): string {
+  return `${shape.vcpus}|${shape.isolateEmulatorThread}|${shape.ioThreadsPolicy}|${shape.supplementalPoolThreadCount}|`
+    + `${shape.hugePageSize?.quantity}|${shape.memoryBytes}|${options.emulatorThreadEvenParity}|${options.fullPcpusOnly}|`
+    + hugePagesKey(options.hugePages);
+}
+
+/** A pool passes the same huge page list for every VM: its key is computed once per list. */
+const HUGE_PAGES_KEYS = new WeakMap<NumaNodeHugePages[], string>();
+
+function hugePagesKey(pages: NumaNodeHugePages[] | undefined): string {
+  if (pages === undefined) return '-';
+  let key = HUGE_PAGES_KEYS.get(pages);
+  if (key === undefined) {
+    key = pages.map((p) => `${p.numaNode}:${p.size.quantity}:${p.count}`).join(',');
+    HUGE_PAGES_KEYS.set(pages, key);
+  }
+  return key;
+}
+
+/** CPUs per core the kubelet sees (offlined threads do not exist at run time), per partition. */
+const CPUS_PER_CORE = new WeakMap<CpuPartition, number>();
+
+function cpusPerCoreOf(partition: CpuPartition): number {
+  let n = CPUS_PER_CORE.get(partition);
+  if (n === undefined) {
+    n = Math.max(1, ...partition.topology.cores().map((c) => c.difference(partition.offlined).size));
+    CPUS_PER_CORE.set(partition, n);
+  }
+  return n;
+}
+
+/**
+ * Whether the kubelet admits the pod's CPU count at all: under full-pcpus-only it must be a whole number of cores
+ * (else SMTAlignmentError). What `capacityOf` reports as the SMT_ALIGNMENT / EMULATOR_PARITY limit, without the rest.
+ */
+export function isPodCpuCountAligned(partition: CpuPartition, shape: VmShape, options: CapacityOptions = {}): boolean {
+  const fullPcpusOnly = options.fullPcpusOnly ?? true;
+  return !fullPcpusOnly || podCpuCount(shape, options.emulatorThreadEvenParity ?? false) % cpusPerCoreOf(partition) === 0;
+}
+
+function computeCapacity(partition: CpuPartition, shape: VmShape, options: CapacityOptions): VmCapacity {
   const evenParity = options.emulatorThreadEvenParity ?? false;
   const fullPcpusOnly = options.fullPcpusOnly ?? true;
   const demand = demandOf(shape, evenParity);
   const topology = partition.topology;
   // The partition's topology is already the SMT-off view when SMT is disabled; offlined CPUs do not exist at run time.
   const online = (core: CpuSet) => core.difference(partition.offlined);
-  const cpusPerCore = Math.max(1, ...topology.cores().map((c) => online(c).size));
-  const aligned = !fullPcpusOnly || demand.podCpus % cpusPerCore === 0;
+  const aligned = isPodCpuCountAligned(partition, shape, options);
 
   const perNumaNode: NumaNodeCapacity[] = [];
   const assignments: VmCpuAssignment[] = [];
@@ -167,12 +226,13 @@ export function capacityOf(partition: CpuPartition, shape: VmShape, options: Cap
       limitedBy,
       isolatedCpus: isolated.toString(),
       allocatableCpus: CpuSet.of(allocatable).toString(),
+      allocatableCpuCount: allocatable.length,
       idleCpus: idle.toString(),
       vmsByCpus,
       ...(vmsByHugePages !== undefined ? { vmsByHugePages } : {}),
       ...(hugePages !== undefined ? { hugePages } : {}),
       reason: explain({ numaNode, vms, limitedBy, isolated, allocatable: allocatable.length, idle, vmsByCpus, vmsByHugePages, hugePages },
-        demand, cpusPerCore, fullPcpusOnly),
+        demand, cpusPerCoreOf(partition), fullPcpusOnly),
     });
   }
 

@@ -12,6 +12,7 @@ import { ResolvedPool, resolvePool } from './resolve-pool';
 import { CpuPartition } from '../host/cpu-partition';
 import { HostTopology } from '../host/host-topology';
 import { HugePageSize } from '../model/hugepage-size';
+import { constructsDuringValidation } from '../placement/cluster-facts';
 import { PoolCapacity } from '../placement/pool-capacity';
 import { poolCapacityOfVm } from '../placement/vm-capacity';
 import { checkBackendProps, checkNodeSelectorUnique, checkPerformanceProfileSpec, webhookFindingsNotYetReported } from '../rules/performance-profile-rules';
@@ -141,7 +142,7 @@ export class RealtimeNodePool extends Construct {
    * applied (patches included) and the webhook's one-profile-per-nodeSelector rule across the app's pools.
    */
   private findings(props: RealtimeNodePoolProps): Finding[] {
-    const otherPools = this.node.root.node.findAll()
+    const otherPools = constructsDuringValidation(this)
       .filter((c): c is RealtimeNodePool => c !== this && RealtimeNodePool.isRealtimeNodePool(c));
     const findings = [
       ...checkRealtimeNodePool(props, this.resolved),

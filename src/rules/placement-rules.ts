@@ -3,7 +3,6 @@ import { FeatureGateState } from '../cluster/feature-gate-state';
 import { NEWEST_TABLED_VERSION } from '../cluster/gate-table';
 import { KubeVirtVersion } from '../cluster/kubevirt-version';
 import { error, Finding, Severity, warning } from '../finding';
-import { CpuSet } from '../model/cpu-set';
 import { ClusterFacts } from '../placement/cluster-facts';
 import { PackingItem } from '../placement/packing';
 import { capacityOptionsOf, isNodeCount } from '../placement/pool-options';
@@ -122,7 +121,7 @@ export function cpuFitFindings(input: PlacementInput): Finding[] {
   const { shape, pool } = input;
   if (!shape.dedicatedCpuPlacement) return [];
   const c = capacityFor(input);
-  const perNuma = c.perNumaNode.map((n) => CpuSet.parse(n.allocatableCpus).size);
+  const perNuma = c.perNumaNode.map((n) => n.allocatableCpuCount);
   const singleNuma = pool.topologyManagerPolicy === TopologyManagerPolicy.SINGLE_NUMA_NODE;
   const room = singleNuma ? Math.max(0, ...perNuma) : perNuma.reduce((a, b) => a + b, 0);
   if (c.podCpus <= room) return [];

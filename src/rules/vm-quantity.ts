@@ -12,6 +12,15 @@ const ZERO = BigInt(0);
 const ONE = BigInt(1);
 const TEN = BigInt(10);
 const TWO = BigInt(2);
+const NANO_PER_UNIT = TEN ** BigInt(9);
+const NANO_PER_MILLI = TEN ** BigInt(6);
+
+/**
+ * Parsed quantities by text. A VM's template holds four quantities and an app repeats the same few sizes thousands of
+ * times, so each distinct text is parsed once. Bounded (short texts only, cleared when full): odd inputs cannot grow it.
+ */
+const PARSED = new Map<string, Quantity | undefined>();
+const PARSED_MAX = 4096;
 
 /** A parsed quantity. */
 export interface Quantity {
@@ -35,6 +44,15 @@ export function parseQuantity(raw: unknown): Quantity | undefined {
   } else {
     return undefined;
   }
+  if (text.length > 64) return parseText(text);
+  if (PARSED.has(text)) return PARSED.get(text);
+  if (PARSED.size >= PARSED_MAX) PARSED.clear();
+  const parsed = parseText(text);
+  PARSED.set(text, parsed);
+  return parsed;
+}
+
+function parseText(text: string): Quantity | undefined {
   const m = QUANTITY.exec(text);
   if (!m) return undefined;
   const [, sign, number, suffix, exponentText] = m;
@@ -57,17 +75,18 @@ export function parseQuantity(raw: unknown): Quantity | undefined {
     const divisor = TEN ** BigInt(-tens);
     nano = numerator / divisor + (numerator % divisor === ZERO ? ZERO : ONE);
   }
-  return { text, nano: sign === '-' ? -nano : nano };
+  // Frozen: the same object is handed to every caller that parses this text.
+  return Object.freeze({ text, nano: sign === '-' ? -nano : nano });
 }
 
 /** Go's Quantity.Value(): the value in whole units, rounded up. */
 export function value(q: Quantity | undefined): bigint {
-  return q === undefined ? ZERO : ceilDiv(q.nano, TEN ** BigInt(9));
+  return q === undefined ? ZERO : ceilDiv(q.nano, NANO_PER_UNIT);
 }
 
 /** Go's Quantity.MilliValue(): the value in milli-units, rounded up. */
 export function milliValue(q: Quantity | undefined): bigint {
-  return q === undefined ? ZERO : ceilDiv(q.nano, TEN ** BigInt(6));
+  return q === undefined ? ZERO : ceilDiv(q.nano, NANO_PER_MILLI);
 }
 
 /** The quantity text as Go prints it in messages (`0` when unset). */

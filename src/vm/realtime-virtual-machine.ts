@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { IKubeVirtFeatureConsumer, KubeVirtFeatureUse, markKubeVirtFeatureConsumer } from '../cluster/feature-use';
 import { Finding, Severity } from '../finding';
 import * as kubevirt from '../imports/virtualmachine-kubevirt.io';
-import { withLatePatches } from '../late-patches';
+import { rendersPropsVerbatim, synthesizedJson, withLatePatches } from '../late-patches';
 import { cacheClusterFactsPerValidation, clusterFactsDuringValidation } from '../placement/cluster-facts';
 import { vmFeatureUses } from '../placement/feature-uses';
 import { checkPlacement } from '../placement/place';
@@ -15,14 +15,15 @@ import { admissionFindings } from '../rules/vm-admission';
 import { vmPropFindings } from '../rules/vm-rules';
 import { reportFindings } from '../warnings';
 import { RealtimeVirtualMachineProps } from './realtime-virtual-machine-props';
-import { renderSpec, VM_LABEL } from './render';
+import { renderSpecJson, VM_LABEL } from './render';
 import { ResolvedVm, resolveVm, shapeOf } from './resolve';
 import { podCpuCount, VmShape } from './vm-shape';
 
 const VM_SYMBOL = Symbol.for('cdk8s-kubevirt-realtime.RealtimeVirtualMachine');
 
 // Every L1 goes through withLatePatches so `resource.addJsonPatch` always reaches the YAML.
-const VirtualMachineResource = withLatePatches(kubevirt.VirtualMachine);
+// propsAreJson: the spec is rendered as JSON (renderSpecJson), so the generated serializer is skipped.
+const VirtualMachineResource = withLatePatches(kubevirt.VirtualMachine, { propsAreJson: true });
 
 /**
  * A KubeVirt VirtualMachine tuned for real-time guests, following KubeVirt's real-time guide: dedicated CPUs, an
@@ -64,7 +65,7 @@ export class RealtimeVirtualMachine extends Construct implements IKubeVirtFeatur
     this.resource = new VirtualMachineResource(this, 'Resource', {
       metadata: { ...metadata, name: vm.name, labels: { ...metadata.labels, [VM_LABEL]: vm.name } },
       // Rendered at synthesis, after validation: bad props give validation errors, never a crash here.
-      spec: Lazy.any({ produce: () => renderSpec(vm, this.nodePool?.model.nodeSelector) }),
+      spec: Lazy.any({ produce: () => renderSpecJson(vm, this.nodePool?.model.nodeSelector) }),
     });
 
     reportFindings(this, () => {
@@ -72,7 +73,7 @@ export class RealtimeVirtualMachine extends Construct implements IKubeVirtFeatur
       // The admission mirror and the placement checks only make sense on a VM built from valid props; the mirror
       // then also checks whatever JSON patches changed.
       if (own.some((f) => f.severity === Severity.ERROR)) return own;
-      return [...own, ...this.admissionOfRenderedObject(), ...this.placementFindings(vm)];
+      return [...own, ...this.admissionOfRenderedObject(vm), ...this.placementFindings(vm)];
     });
 
     if (props?.nodePool !== undefined) this.placeOn(props.nodePool);
@@ -138,7 +139,13 @@ export class RealtimeVirtualMachine extends Construct implements IKubeVirtFeatur
     });
   }
 
-  private admissionOfRenderedObject(): Finding[] {
+  private admissionOfRenderedObject(vm: ResolvedVm): Finding[] {
+    // Without JSON patches or custom resolvers the object's spec is the rendered spec as cdk8s writes it: check that
+    // instead of rendering the whole object here (synthesis renders it once, right after validation).
+    if (rendersPropsVerbatim(this.resource)) {
+      const spec = synthesizedJson(renderSpecJson(vm, this.nodePool?.model.nodeSelector));
+      if (spec !== undefined) return admissionFindings({ ...kubevirt.VirtualMachine.GVK, spec });
+    }
     let rendered: unknown;
     try {
       rendered = this.resource.toJson();

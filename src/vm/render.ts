@@ -13,6 +13,22 @@ const MIB = 1024 * 1024;
 
 /** The `spec` of the VirtualMachine. */
 export function renderSpec(vm: ResolvedVm, placementSelector?: { [key: string]: string }): kubevirt.VirtualMachineSpec {
+  return specWith(vm, placementSelector, renderResources(vm));
+}
+
+/**
+ * The `spec` as JSON: what the L1's typed serializer makes of `renderSpec(vm)` (the API server's field names,
+ * quantities as numbers or strings), undefined fields included. The props of an L1 created with
+ * `withLatePatches(..., { propsAreJson: true })`, which skips the generated serializer.
+ */
+export function renderSpecJson(vm: ResolvedVm, placementSelector?: { [key: string]: string }): object {
+  // Only the quantities differ from renderSpec: renderResourcesJson gives their JSON values.
+  const resources = renderResourcesJson(vm) as kubevirt.VirtualMachineSpecTemplateSpecDomainResources;
+  return specWith(vm, placementSelector, resources);
+}
+
+function specWith(vm: ResolvedVm, placementSelector: { [key: string]: string } | undefined,
+  resources: kubevirt.VirtualMachineSpecTemplateSpecDomainResources): kubevirt.VirtualMachineSpec {
   return {
     runStrategy: vm.runStrategy,
     template: {
@@ -32,7 +48,7 @@ export function renderSpec(vm: ResolvedVm, placementSelector?: { [key: string]: 
           ioThreads: vm.ioThreadsPolicy === IoThreadsPolicy.SUPPLEMENTAL_POOL
             ? { supplementalPoolThreadCount: vm.supplementalPoolThreadCount } : undefined,
           memory: vm.hugePageSize ? { hugepages: { pageSize: vm.hugePageSize.quantity } } : undefined,
-          resources: renderResources(vm),
+          resources,
         },
         evictionStrategy: vm.evictionStrategy,
         nodeSelector: mergeNodeSelectors(placementSelector, vm.nodeSelector),
@@ -97,6 +113,12 @@ function renderResources(vm: ResolvedVm): kubevirt.VirtualMachineSpecTemplateSpe
       memory: kubevirt.VirtualMachineSpecTemplateSpecDomainResourcesLimits.fromString(memory),
     },
   };
+}
+
+/** renderResources with the quantities as the JSON values the typed serializer writes. */
+function renderResourcesJson(vm: ResolvedVm): Record<string, Record<string, number | string>> {
+  const memory = memoryQuantity(vm.memoryBytes);
+  return { requests: { cpu: vm.vcpus, memory }, limits: { cpu: vm.vcpus, memory } };
 }
 
 function renderAccessCredentials(vm: ResolvedVm): kubevirt.VirtualMachineSpecTemplateSpecAccessCredentials[] | undefined {

@@ -7,11 +7,15 @@ import { CapacityLimit } from '../../src/plan/capacity';
 
 describe('capacityOptionsOf', () => {
   test('the pool\'s CPU manager and per-NUMA-node pages', () => {
-    expect(capacityOptionsOf(modelOf(smtPoolProps()), true)).toEqual({
+    const model = modelOf(smtPoolProps());
+    const options = capacityOptionsOf(model, true);
+    expect(options).toMatchObject({
       emulatorThreadEvenParity: true,
       fullPcpusOnly: true,
       hugePages: [{ numaNode: 0, size: HugePageSize.ONE_GI, count: 32 }, { numaNode: 1, size: HugePageSize.ONE_GI, count: 32 }],
     });
+    // The model's own list, so capacityOf's cache sees one list per pool.
+    expect(options.hugePages).toBe(model.hugepages);
   });
 });
 

@@ -35,4 +35,20 @@ describe('parseQuantity', () => {
     expect(printed(undefined)).toBe('0');
     expect(printed(parseQuantity('64Mi'))).toBe('64Mi');
   });
+
+  test('each text is parsed once: repeated parses give the same frozen result, numbers and texts alike', () => {
+    const first = parseQuantity('8Gi');
+    expect(parseQuantity('8Gi')).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(parseQuantity(4)).toBe(parseQuantity('4'));
+    expect(parseQuantity('2ab')).toBeUndefined();
+    expect(parseQuantity('2ab')).toBeUndefined();
+  });
+
+  test('long texts and many distinct texts parse like any other', () => {
+    const long = `${'1'.repeat(70)}`;
+    expect(value(parseQuantity(long))).toBe(BigInt(long));
+    for (let i = 0; i < 5000; i++) expect(value(parseQuantity(`${i}Mi`))).toBe(BigInt(i) * BigInt(1024 * 1024));
+    expect(value(parseQuantity('1Gi'))).toBe(BigInt(1073741824));
+  });
 });
