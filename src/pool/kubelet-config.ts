@@ -1,8 +1,8 @@
 import { Size, SizeRoundingBehavior } from 'cdk8s';
-import { isStrictTopologyPolicy, TopologyManagerPolicy } from './topology-manager-policy';
-import { CpuSet } from '../model/cpu-set';
 // Used as a type only (erased at run time): resolve-pool imports this module.
 import type { ResolvedPool } from './resolve-pool';
+import { isStrictTopologyPolicy, TopologyManagerPolicy } from './topology-manager-policy';
+import { CpuSet } from '../model/cpu-set';
 
 // The KubeletConfiguration of the pool, as NTO renders it (PP/kubeletconfig/kubeletconfig.go), with two choices of
 // our own:
