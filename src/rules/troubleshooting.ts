@@ -6,10 +6,11 @@ const INTRO = `# Troubleshooting: every error and warning code
 
 This page is generated from the code registry (\`src/rules/codes*.ts\`) by \`npx projen docs\`; a test fails when it
 and the code drift apart. Each finding the library reports starts with its code in brackets, followed by the field,
-the value it got, what it expected and the fix:
+the value it got, what it expected and the fix (construct path first):
 
 \`\`\`
-[VM_MASK_OUT_OF_RANGE] spec.realtime.mask: got "0-7", expected vCPU ids 0-3; fix: ...
+[app/plc-1] [VM_MASK_OUT_OF_RANGE] realtimeMask: got "0-7", expected vCPU ids 0-3 (the VM has 4 vCPUs; "0-7"
+names others, which virt-handler silently ignores); fix: name only vCPUs 0-3, or give the VM more vCPUs
 \`\`\`
 
 Errors stop \`cdk8s synth\` (all errors of the app are listed together, each prefixed with its construct path).
