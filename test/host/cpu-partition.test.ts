@@ -1,5 +1,5 @@
 import * as fc from 'fast-check';
-import { SEED_002_VIRSH_TOPOLOGY } from './fixtures';
+import { SEED_002_VIRSH_TOPOLOGY, uniformShapes } from './fixtures';
 import { CpuPartition } from '../../src/host/cpu-partition';
 import { CpuPartitionPlanOptions } from '../../src/host/cpu-partition-props';
 import { HostTopology } from '../../src/host/host-topology';
@@ -164,13 +164,7 @@ describe('CpuPartition.plan (performance-profile-creator replayed by hand)', () 
       .toThrow('[PARTITION_RESERVED_COUNT_RANGE] reservedCpuCount: got (not set)');
   });
 
-  const shapes = fc.record({
-    numaNodes: fc.integer({ min: 1, max: 4 }),
-    socketsPerNumaNode: fc.integer({ min: 1, max: 2 }),
-    coresPerSocket: fc.integer({ min: 1, max: 6 }),
-    threadsPerCore: fc.integer({ min: 1, max: 2 }),
-    numbering: fc.constantFrom(...Object.values(CpuNumbering)),
-  });
+  const shapes = uniformShapes;
 
   test('property: a plan is a valid partition of the requested size, or a ValidationError', () => {
     fc.assert(fc.property(shapes, fc.nat(60), fc.nat(60), fc.boolean(), fc.boolean(), fc.boolean(),

@@ -1,4 +1,6 @@
+import * as fc from 'fast-check';
 import { HostTopology } from '../../src/host/host-topology';
+import { CpuNumbering } from '../../src/host/uniform-topology';
 
 // Topology fixtures shared by the host tests. Test data only; nothing in src/ reads them.
 
@@ -213,3 +215,12 @@ export function expectConsistent(topology: HostTopology): HostTopology {
   }
   return topology;
 }
+
+/** Small uniform host shapes (1-4 NUMA nodes, 1-2 sockets each, 1-6 cores, SMT on or off, every numbering) for property tests. */
+export const uniformShapes = fc.record({
+  numaNodes: fc.integer({ min: 1, max: 4 }),
+  socketsPerNumaNode: fc.integer({ min: 1, max: 2 }),
+  coresPerSocket: fc.integer({ min: 1, max: 6 }),
+  threadsPerCore: fc.integer({ min: 1, max: 2 }),
+  numbering: fc.constantFrom(...Object.values(CpuNumbering)),
+});

@@ -1,7 +1,6 @@
 import * as fc from 'fast-check';
-import { expectConsistent, LSCPU_DEFAULT_COLUMNS, LSCPU_NO_NUMA, LSCPU_SMT_TWO_NODES, renderLscpu } from './fixtures';
+import { expectConsistent, LSCPU_DEFAULT_COLUMNS, LSCPU_NO_NUMA, LSCPU_SMT_TWO_NODES, renderLscpu, uniformShapes } from './fixtures';
 import { HostTopology } from '../../src/host/host-topology';
-import { CpuNumbering } from '../../src/host/uniform-topology';
 import { ValidationError } from '../../src/validation-error';
 
 function failure(text: string): ValidationError {
@@ -92,13 +91,7 @@ describe('HostTopology.fromLscpu', () => {
     expect(failure(undefined as unknown as string).code).toBe('LSCPU_SYNTAX');
   });
 
-  const shapes = fc.record({
-    numaNodes: fc.integer({ min: 1, max: 4 }),
-    socketsPerNumaNode: fc.integer({ min: 1, max: 2 }),
-    coresPerSocket: fc.integer({ min: 1, max: 6 }),
-    threadsPerCore: fc.integer({ min: 1, max: 2 }),
-    numbering: fc.constantFrom(...Object.values(CpuNumbering)),
-  });
+  const shapes = uniformShapes;
 
   test('property: rendering any uniform host as lscpu and reading it back gives the same host', () => {
     fc.assert(fc.property(shapes, (shape) => {

@@ -1,7 +1,6 @@
 import * as fc from 'fast-check';
-import { expectConsistent, renderVirshTopology, SEED_002_VIRSH_TOPOLOGY, VIRSH_CAPABILITIES_SMT } from './fixtures';
+import { expectConsistent, renderVirshTopology, SEED_002_VIRSH_TOPOLOGY, uniformShapes, VIRSH_CAPABILITIES_SMT } from './fixtures';
 import { HostTopology } from '../../src/host/host-topology';
-import { CpuNumbering } from '../../src/host/uniform-topology';
 import { HugePageSize } from '../../src/model/hugepage-size';
 import { ValidationError } from '../../src/validation-error';
 
@@ -147,13 +146,7 @@ describe('HostTopology.fromVirshCapabilities', () => {
     expect(failure(42 as unknown as string).code).toBe('VIRSH_XML_SYNTAX');
   });
 
-  const shapes = fc.record({
-    numaNodes: fc.integer({ min: 1, max: 4 }),
-    socketsPerNumaNode: fc.integer({ min: 1, max: 2 }),
-    coresPerSocket: fc.integer({ min: 1, max: 6 }),
-    threadsPerCore: fc.integer({ min: 1, max: 2 }),
-    numbering: fc.constantFrom(...Object.values(CpuNumbering)),
-  });
+  const shapes = uniformShapes;
 
   test('property: rendering any uniform host as virsh XML and reading it back gives the same host', () => {
     fc.assert(fc.property(shapes, (shape) => {
