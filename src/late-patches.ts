@@ -1,4 +1,4 @@
-import { ApiObject, App, ImplicitTokenResolver, JsonPatch, LazyResolver, NumberStringUnionResolver } from 'cdk8s';
+import { ApiObject, App, ImplicitTokenResolver, JsonPatch, Lazy, LazyResolver, NumberStringUnionResolver } from 'cdk8s';
 
 type ApiObjectClass = new (...args: any[]) => ApiObject;
 
@@ -10,6 +10,10 @@ export interface LatePatchOptions {
    * `ApiObject`. Only for props built by this library's own renderers, whose output is tested to equal the typed
    * serializer's; the generated serializer rebuilds every object level with a spread per key, which dominates the
    * synthesis of thousands of objects.
+   *
+   * When the app resolves with cdk8s's built-in resolvers only and no JSON patch was added, such an object is
+   * synthesized without cdk8s's resolver chain (`synthesizedJson`, with the props' `Lazy` values produced): the same
+   * JSON, without a resolution context, key path and resolver calls per value.
    *
    * @default false
    */
@@ -33,6 +37,11 @@ const LATE_PATCHES = new WeakMap<ApiObject, JsonPatch[]>();
 export function withLatePatches<T extends ApiObjectClass>(base: T, options: LatePatchOptions = {}): T {
   const propsAreJson = options.propsAreJson === true;
   return class extends base {
+    constructor(...args: any[]) {
+      super(...args);
+      if (propsAreJson) JSON_PROPS.set(this, args[2] ?? {});
+    }
+
     public addJsonPatch(...ops: JsonPatch[]): void {
       const patches = LATE_PATCHES.get(this);
       if (patches) patches.push(...ops);
@@ -40,6 +49,10 @@ export function withLatePatches<T extends ApiObjectClass>(base: T, options: Late
     }
 
     public toJson(): any {
+      if (propsAreJson) {
+        const direct = synthesizedObject(this);
+        if (direct !== undefined) return direct;
+      }
       // ApiObject.toJson() already sorts every level (unless CDK8S_DISABLE_SORT asks it not to).
       const serialized = propsAreJson && !process.env.CDK8S_DISABLE_SORT
         ? ApiObject.prototype.toJson.call(this)
@@ -53,6 +66,28 @@ export function withLatePatches<T extends ApiObjectClass>(base: T, options: Late
       }
     }
   };
+}
+
+/** The props given to each object of a `propsAreJson` class (ApiObject keeps its own copy private). */
+const JSON_PROPS = new WeakMap<ApiObject, Record<string, unknown>>();
+
+/**
+ * What `ApiObject.toJson()` returns for `obj` (props plus resolved metadata, sorted at every level, `apiVersion`,
+ * `kind` and `metadata` first), built with `plainJson` instead of cdk8s's resolver chain. Undefined when that is not
+ * certain to give the same object: with JSON patches, custom resolvers, sorting turned off, or anything in the props
+ * that a resolver would act on besides a `Lazy`.
+ */
+function synthesizedObject(obj: ApiObject): Record<string, unknown> | undefined {
+  const props = JSON_PROPS.get(obj);
+  if (props === undefined || process.env.CDK8S_DISABLE_SORT || !rendersPropsVerbatim(obj)) return undefined;
+  const data: Record<string, unknown> = { ...props, apiVersion: obj.apiVersion, kind: obj.kind, metadata: obj.metadata.toJson() };
+  const json = plainJson(data, true);
+  if (json === NOT_PLAIN || json === undefined) return undefined;
+  const sorted = json as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const key of ['apiVersion', 'kind', 'metadata']) if (key in sorted) out[key] = sorted[key];
+  for (const key of Object.keys(sorted)) if (!(key in out)) out[key] = sorted[key];
+  return out;
 }
 
 /**
@@ -83,14 +118,16 @@ export function rendersPropsVerbatim(obj: ApiObject): boolean {
  * without resolving the object (no resolver chain per value, no copy of the metadata).
  */
 export function synthesizedJson(value: unknown): unknown {
-  const json = plainJson(value);
+  const json = plainJson(value, false);
   return json === NOT_PLAIN ? undefined : json;
 }
 
 const NOT_PLAIN = Symbol('not plain JSON');
 
-function plainJson(value: unknown): unknown {
+/** @param produceLazies call `Lazy` values (as cdk8s's LazyResolver does) instead of giving up on them */
+function plainJson(value: unknown, produceLazies: boolean): unknown {
   if (value === null || value === undefined) return undefined;
+  if (produceLazies && value instanceof Lazy) return plainJson(value.produce(), produceLazies);
   if (typeof value !== 'object') {
     // ImplicitTokenResolver calls resolve() on any value that has one.
     return typeof value === 'function' && typeof (value as { resolve?: unknown }).resolve === 'function' ? NOT_PLAIN : value;
@@ -99,7 +136,7 @@ function plainJson(value: unknown): unknown {
     let plain = true;
     // map, like cdk8s, so holes of sparse arrays stay holes.
     const items = value.map((x) => {
-      const item = plainJson(x);
+      const item = plainJson(x, produceLazies);
       if (item === NOT_PLAIN) plain = false;
       return item;
     });
@@ -109,7 +146,7 @@ function plainJson(value: unknown): unknown {
   const source = value as Record<string, unknown>;
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(source).sort()) {
-    const item = plainJson(source[key]);
+    const item = plainJson(source[key], produceLazies);
     if (item === NOT_PLAIN) return NOT_PLAIN;
     if (item !== undefined) out[key] = item;
   }

@@ -1,5 +1,6 @@
 import { IConstruct } from 'constructs';
 import { Finding, formatFinding, Severity } from './finding';
+import { openValidationPasses } from './validation-pass';
 
 /** Metadata type under which warnings are stored on a construct's node. */
 const WARNING_METADATA = 'cdk8s-kubevirt-realtime:warning';
@@ -52,9 +53,12 @@ export interface WarningRecord {
  * Reports a rule's findings on a construct: errors fail `cdk8s synth` (all of them together, path-prefixed, through
  * `node.addValidation`), warnings are recorded in the warning channel.
  *
+ * Rules run in validation passes (validation-pass.ts), so checks across constructs read app-wide facts once per pass.
+ *
  * @param produce computes the findings; it runs at validation time, after every construct of the app exists
  */
 export function reportFindings(scope: IConstruct, produce: () => Finding[]): void {
+  openValidationPasses(scope);
   let warned = false;
   scope.node.addValidation({
     validate: () => {

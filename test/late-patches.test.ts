@@ -4,6 +4,14 @@ import * as fc from 'fast-check';
 import * as mc from '../src/imports/machineconfig-machineconfiguration.openshift.io';
 import { rendersPropsVerbatim, synthesizedJson, withLatePatches } from '../src/late-patches';
 
+/** Plain JSON-like data (nulls, undefined and sparse values included), as props may hold. */
+const plainData = fc.object({
+  key: fc.stringMatching(/^[a-zA-Z][-a-zA-Z0-9./]{0,8}$/).filter((k) => k !== 'constructor' && k !== 'resolve'),
+  values: [fc.string(), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constant(undefined),
+    fc.array(fc.oneof(fc.string(), fc.constant(null), fc.integer()), { maxLength: 3 })],
+  maxDepth: 3,
+});
+
 describe('withLatePatches', () => {
   const PatchableMachineConfig = withLatePatches(mc.MachineConfig);
 
@@ -63,6 +71,36 @@ describe('withLatePatches', () => {
       expect(b.spec.notInSchema).toBe('kept');
     });
 
+    test('synthesized without the resolver chain: exactly what a plain ApiObject gives for the same data', () => {
+      fc.assert(fc.property(plainData, fc.boolean(), (spec, lazy) => {
+        // GIVEN the same data as the JSON props of the wrapped L1 (the spec possibly a Lazy) and as a plain ApiObject
+        const chart = Testing.chart();
+        const metadata = { name: 'x', labels: { z: '1', a: '2' }, annotations: { note: 'n' } };
+        const json = new JsonMachineConfig(chart, 'Json', { metadata, spec: (lazy ? Lazy.any({ produce: () => spec }) : spec) as any });
+        const raw = new ApiObject(chart, 'Raw', { ...mc.MachineConfig.GVK, metadata, spec });
+        json.metadata.addLabel('added', 'later');
+        raw.metadata.addLabel('added', 'later');
+
+        // THEN byte for byte the same object, top-level keys in cdk8s's order
+        expect(JSON.stringify(json.toJson())).toBe(JSON.stringify(raw.toJson()));
+      }), { numRuns: 200 });
+    });
+
+    test('tokens, nested Lazies and custom resolvers come out as cdk8s renders them', () => {
+      // GIVEN a token and a nested Lazy in the props, and an app with a resolver of its own
+      const token = { resolve: () => 'resolved' };
+      const chart = Testing.chart();
+      const withToken = new JsonMachineConfig(chart, 'Token', { metadata: { name: 'a' }, spec: { kernelType: token } as any });
+      const nested = new JsonMachineConfig(chart, 'Nested', { metadata: { name: 'b' }, spec: { kernelType: Lazy.any({ produce: () => 'rt' }) } as any });
+      const upper = { resolve: (c: any) => (typeof c.value === 'string' && c.value.startsWith('r') ? c.replaceValue(c.value.toUpperCase()) : undefined) };
+      const custom = new JsonMachineConfig(new Chart(new App({ resolvers: [upper as any] }), 'c'), 'Custom', { metadata: { name: 'c' }, spec: { kernelType: 'realtime' } as any });
+
+      // THEN each is rendered as cdk8s renders it
+      expect(withToken.toJson().spec).toEqual({ kernelType: 'resolved' });
+      expect(nested.toJson().spec).toEqual({ kernelType: 'rt' });
+      expect(custom.toJson().spec).toEqual({ kernelType: 'REALTIME' });
+    });
+
     test('keys stay sorted when CDK8S_DISABLE_SORT turns cdk8s sorting off', () => {
       const chart = Testing.chart();
       new PatchableMachineConfig(chart, 'Typed', { metadata: { name: 'x' }, spec: typedSpec });
@@ -105,12 +143,6 @@ describe('withLatePatches', () => {
   describe('synthesizedJson', () => {
     /** What cdk8s makes of `spec` in a plain ApiObject. */
     const cdk8sSpec = (spec: unknown) => new ApiObject(Testing.chart(), 'o', { apiVersion: 'v1', kind: 'K', spec }).toJson().spec;
-    const plainData = fc.object({
-      key: fc.stringMatching(/^[a-zA-Z][-a-zA-Z0-9./]{0,8}$/).filter((k) => k !== 'constructor' && k !== 'resolve'),
-      values: [fc.string(), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constant(undefined),
-        fc.array(fc.oneof(fc.string(), fc.constant(null), fc.integer()), { maxLength: 3 })],
-      maxDepth: 3,
-    });
 
     test('plain data comes out exactly as cdk8s synthesizes it', () => {
       fc.assert(fc.property(plainData, (spec) => {

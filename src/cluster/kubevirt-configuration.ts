@@ -9,6 +9,7 @@ import { createHyperConvergedCr } from './hyperconverged-cr';
 import { createKubeVirtCr } from './kubevirt-cr';
 import { KubeVirtVersion } from './kubevirt-version';
 import { clusterTargetFindings, gateFindings, HCO_CR_NAME } from '../rules/gate-rules';
+import { constructsDuringValidation, oncePerValidationPass } from '../validation-pass';
 import { reportFindings } from '../warnings';
 
 /**
@@ -147,13 +148,20 @@ export class KubeVirtConfiguration extends Construct {
     };
   }
 
-  /** The feature uses of every consumer in the app, in construct-tree order. */
+  /**
+   * The feature uses of every consumer in the app, in construct-tree order. Read once per validation pass: the
+   * configuration's own rules, its rendered CR and the placement checks (even-parity completion) all ask for them.
+   */
   private collectUses(): ConsumerUse[] {
-    const uses: ConsumerUse[] = [];
-    for (const c of this.node.root.node.findAll()) {
-      if (!isKubeVirtFeatureConsumer(c)) continue;
-      for (const use of c.kubevirtFeatureUses()) uses.push({ use, path: c.node.path });
-    }
-    return uses;
+    return oncePerValidationPass(this, 'kubevirtFeatureUses', () => collectFeatureUses(this));
   }
+}
+
+function collectFeatureUses(scope: IConstruct): ConsumerUse[] {
+  const uses: ConsumerUse[] = [];
+  for (const c of constructsDuringValidation(scope)) {
+    if (!isKubeVirtFeatureConsumer(c)) continue;
+    for (const use of c.kubevirtFeatureUses()) uses.push({ use, path: c.node.path });
+  }
+  return uses;
 }

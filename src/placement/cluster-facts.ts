@@ -3,6 +3,7 @@ import { FeatureGate } from '../cluster/feature-gate';
 import { KubeVirtConfiguration } from '../cluster/kubevirt-configuration';
 import { EVEN_PARITY_ANNOTATION } from '../cluster/kubevirt-cr';
 import { KubeVirtVersion } from '../cluster/kubevirt-version';
+import { oncePerValidationPass } from '../validation-pass';
 
 /**
  * What the app declares about the KubeVirt installation, as far as placing VMs on nodes depends on it. Plain values,
@@ -46,48 +47,11 @@ export function clusterFactsOf(scope: IConstruct): ClusterFacts {
 }
 
 /**
- * `clusterFactsOf`, for validations: read once per validation pass of the app (when
- * `cacheClusterFactsPerValidation` was called for it), since the app cannot change while cdk8s validates it.
+ * `clusterFactsOf`, for validations: read once per validation pass of the app (see validation-pass.ts), since the
+ * app cannot change while cdk8s validates it.
  */
 export function clusterFactsDuringValidation(scope: IConstruct): ClusterFacts {
-  const pass = (scope.node.root as any)[VALIDATION_PASS] as { current?: { facts?: ClusterFacts } } | undefined;
-  if (pass?.current) return pass.current.facts ??= clusterFactsOf(scope);
-  return clusterFactsOf(scope);
-}
-
-/**
- * Every construct of the app in tree order, for validations: one walk per validation pass (see below), a fresh walk
- * outside one. The pool rules and the capacity check of each pool look for other pools and for their VMs with it.
- */
-export function constructsDuringValidation(scope: IConstruct): IConstruct[] {
-  const pass = (scope.node.root as any)[VALIDATION_PASS] as { current?: { constructs?: IConstruct[] } } | undefined;
-  if (pass?.current) return pass.current.constructs ??= scope.node.root.node.findAll();
-  return scope.node.root.node.findAll();
-}
-
-// Every placed VM asks for the facts at synth, and reading them walks the whole app (finding the configuration, and
-// the configuration collecting every construct's feature uses): once per VM would make synthesis quadratic. The app
-// does not change during one synchronous validation pass, so validations read them once per pass: a validation on
-// the root (validated first: cdk8s walks the tree in pre-order) opens the pass, and a microtask, which runs only
-// after the synchronous pass has finished, closes it. Everything else (capacity, review pages) reads them afresh.
-const VALIDATION_PASS = Symbol.for('cdk8s-kubevirt-realtime.clusterFactsValidationPass');
-
-/** Lets `clusterFactsDuringValidation` read the facts of the app `scope` belongs to once per validation pass (idempotent). */
-export function cacheClusterFactsPerValidation(scope: IConstruct): void {
-  const root = scope.node.root;
-  if ((root as any)[VALIDATION_PASS] !== undefined) return;
-  const pass: { current?: { facts?: ClusterFacts } } = {};
-  Object.defineProperty(root, VALIDATION_PASS, { value: pass, enumerable: false });
-  root.node.addValidation({
-    validate: () => {
-      const current = {};
-      pass.current = current;
-      queueMicrotask(() => {
-        if (pass.current === current) pass.current = undefined;
-      });
-      return [];
-    },
-  });
+  return oncePerValidationPass(scope, 'clusterFacts', () => clusterFactsOf(scope));
 }
 
 function evenParityCompletionOf(config: KubeVirtConfiguration): boolean {

@@ -1,5 +1,5 @@
 import { IConstruct } from 'constructs';
-import { constructsDuringValidation } from './cluster-facts';
+import { constructsDuringValidation, oncePerValidationPass } from '../validation-pass';
 // Used as types only (erased at run time).
 import { RealtimeNodePool } from '../pool/realtime-node-pool';
 import { VmShape } from '../vm/vm-shape';
@@ -28,5 +28,20 @@ export function poolOf(vm: IConstruct): RealtimeNodePool | undefined {
 
 /** The VMs of the app placed on `pool`, in construct-tree order. */
 export function placedVmsOf(pool: RealtimeNodePool): PlacedVm[] {
-  return constructsDuringValidation(pool).filter((c) => poolOf(c) === pool) as unknown as PlacedVm[];
+  return placedVmsByPool(pool).get(pool) ?? [];
+}
+
+/** Every placed VM of the app, by pool: one walk per validation pass for all pools. */
+function placedVmsByPool(scope: IConstruct): Map<RealtimeNodePool, PlacedVm[]> {
+  return oncePerValidationPass(scope, 'placedVmsByPool', () => {
+    const byPool = new Map<RealtimeNodePool, PlacedVm[]>();
+    for (const c of constructsDuringValidation(scope)) {
+      const pool = poolOf(c);
+      if (pool === undefined) continue;
+      const vms = byPool.get(pool);
+      if (vms) vms.push(c as PlacedVm);
+      else byPool.set(pool, [c as PlacedVm]);
+    }
+    return byPool;
+  });
 }

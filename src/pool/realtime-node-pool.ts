@@ -12,7 +12,7 @@ import { ResolvedPool, resolvePool } from './resolve-pool';
 import { CpuPartition } from '../host/cpu-partition';
 import { HostTopology } from '../host/host-topology';
 import { HugePageSize } from '../model/hugepage-size';
-import { constructsDuringValidation } from '../placement/cluster-facts';
+import { constructsDuringValidation } from '../validation-pass';
 import { PoolCapacity } from '../placement/pool-capacity';
 import { poolCapacityOfVm } from '../placement/vm-capacity';
 import { checkBackendProps, checkNodeSelectorUnique, checkPerformanceProfileSpec, webhookFindingsNotYetReported } from '../rules/performance-profile-rules';

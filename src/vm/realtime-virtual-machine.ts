@@ -4,7 +4,7 @@ import { IKubeVirtFeatureConsumer, KubeVirtFeatureUse, markKubeVirtFeatureConsum
 import { Finding, Severity } from '../finding';
 import * as kubevirt from '../imports/virtualmachine-kubevirt.io';
 import { rendersPropsVerbatim, synthesizedJson, withLatePatches } from '../late-patches';
-import { cacheClusterFactsPerValidation, clusterFactsDuringValidation } from '../placement/cluster-facts';
+import { clusterFactsDuringValidation } from '../placement/cluster-facts';
 import { vmFeatureUses } from '../placement/feature-uses';
 import { checkPlacement } from '../placement/place';
 import { markPlaced, poolOf } from '../placement/placed-vms';
@@ -65,7 +65,7 @@ export class RealtimeVirtualMachine extends Construct implements IKubeVirtFeatur
     this.resource = new VirtualMachineResource(this, 'Resource', {
       metadata: { ...metadata, name: vm.name, labels: { ...metadata.labels, [VM_LABEL]: vm.name } },
       // Rendered at synthesis, after validation: bad props give validation errors, never a crash here.
-      spec: Lazy.any({ produce: () => renderSpecJson(vm, this.nodePool?.model.nodeSelector) }),
+      spec: Lazy.any({ produce: () => renderSpecJson(vm, this.placementSelector) }),
     });
 
     reportFindings(this, () => {
@@ -104,7 +104,6 @@ export class RealtimeVirtualMachine extends Construct implements IKubeVirtFeatur
     checkPlacement(this, pool);
     if (this.nodePool === pool) return;
     markPlaced(this, pool);
-    cacheClusterFactsPerValidation(this);
     // GitOps order: node tuning (MachineConfig, KubeletConfig ...) before the VMs that need it.
     this.node.addDependency(pool);
     ensurePoolChecks(pool);
@@ -127,6 +126,11 @@ export class RealtimeVirtualMachine extends Construct implements IKubeVirtFeatur
     return podCpuCount(this.shape, evenParityCompletion);
   }
 
+  /** The pool's node labels the pod selects, when placed. */
+  private get placementSelector(): { [key: string]: string } | undefined {
+    return this.nodePool?.model.nodeSelector;
+  }
+
   private placementFindings(vm: ResolvedVm): Finding[] {
     const pool = this.nodePool;
     if (!pool) return [];
@@ -143,7 +147,7 @@ export class RealtimeVirtualMachine extends Construct implements IKubeVirtFeatur
     // Without JSON patches or custom resolvers the object's spec is the rendered spec as cdk8s writes it: check that
     // instead of rendering the whole object here (synthesis renders it once, right after validation).
     if (rendersPropsVerbatim(this.resource)) {
-      const spec = synthesizedJson(renderSpecJson(vm, this.nodePool?.model.nodeSelector));
+      const spec = synthesizedJson(renderSpecJson(vm, this.placementSelector));
       if (spec !== undefined) return admissionFindings({ ...kubevirt.VirtualMachine.GVK, spec });
     }
     let rendered: unknown;

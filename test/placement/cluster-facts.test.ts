@@ -5,7 +5,8 @@ import { FeatureGate } from '../../src/cluster/feature-gate';
 import { HcoVersion } from '../../src/cluster/hco-version';
 import { KubeVirtConfiguration } from '../../src/cluster/kubevirt-configuration';
 import { KubeVirtVersion } from '../../src/cluster/kubevirt-version';
-import { cacheClusterFactsPerValidation, ClusterFacts, clusterFactsDuringValidation, clusterFactsOf, NO_CLUSTER_FACTS } from '../../src/placement/cluster-facts';
+import { ClusterFacts, clusterFactsDuringValidation, clusterFactsOf, NO_CLUSTER_FACTS } from '../../src/placement/cluster-facts';
+import { openValidationPasses } from '../../src/validation-pass';
 import { RealtimeVirtualMachine } from '../../src/vm/realtime-virtual-machine';
 
 /** A chart with the SMT pool and a 4-vCPU VM on it, which needs even-parity completion. */
@@ -75,7 +76,7 @@ describe('clusterFactsDuringValidation', () => {
   }
 
   test('reads the facts once per validation pass, and afresh in the next pass', async () => {
-    const { chart } = appNeedingParity(); // placing a VM registers the per-pass reading
+    const { chart } = appNeedingParity(); // a VM opens validation passes for its app
     const seen: ClusterFacts[] = [];
     probe(chart, seen);
     expect(synthError(chart)).toContain('[PLACEMENT_SMT_ALIGNMENT]'); // no configuration yet: no even parity
@@ -90,10 +91,10 @@ describe('clusterFactsDuringValidation', () => {
     expect(clusterFactsDuringValidation(chart)).not.toBe(seen[2]); // outside a pass: read afresh
   });
 
-  test('reads afresh on every call when no pass caching was registered', () => {
+  test('reads afresh on every call when the app has no validation passes', () => {
     const chart = Testing.chart();
-    cacheClusterFactsPerValidation(chart);
-    cacheClusterFactsPerValidation(chart); // idempotent
+    openValidationPasses(chart);
+    openValidationPasses(chart); // idempotent
     expect(clusterFactsDuringValidation(Testing.chart())).toBe(NO_CLUSTER_FACTS);
   });
 });
