@@ -111,8 +111,9 @@ export function rendersPropsVerbatim(obj: ApiObject): boolean {
 /**
  * What cdk8s synthesizes from plain data (as in `ApiObject.toJson()`): null and undefined fields dropped, null array
  * items turned into undefined, keys sorted at every level. Undefined when `value` holds anything a cdk8s resolver would
- * act on or keep as an object (a `Lazy`, a token with `resolve()`, a class instance, an object without prototype), or
- * when `value` itself is null or undefined: then only rendering the object tells what it becomes.
+ * act on or keep as an object (a `Lazy`, a token with `resolve()`, a class instance, an object without prototype) or
+ * anything but strings, numbers, booleans, arrays and plain objects (a function, a symbol, a BigInt), or when `value`
+ * itself is null or undefined: then only rendering the object tells what it becomes.
  *
  * With `rendersPropsVerbatim(obj)` and props in JSON form, `synthesizedJson(props.spec)` equals `obj.toJson().spec`
  * without resolving the object (no resolver chain per value, no copy of the metadata).
@@ -128,10 +129,10 @@ const NOT_PLAIN = Symbol('not plain JSON');
 function plainJson(value: unknown, produceLazies: boolean): unknown {
   if (value === null || value === undefined) return undefined;
   if (produceLazies && value instanceof Lazy) return plainJson(value.produce(), produceLazies);
-  if (typeof value !== 'object') {
-    // ImplicitTokenResolver calls resolve() on any value that has one.
-    return typeof value === 'function' && typeof (value as { resolve?: unknown }).resolve === 'function' ? NOT_PLAIN : value;
-  }
+  const type = typeof value;
+  if (type === 'string' || type === 'number' || type === 'boolean') return value;
+  // Functions (ImplicitTokenResolver calls any resolve() they carry), symbols and BigInts are left to cdk8s.
+  if (type !== 'object') return NOT_PLAIN;
   if (Array.isArray(value)) {
     let plain = true;
     // map, like cdk8s, so holes of sparse arrays stay holes.

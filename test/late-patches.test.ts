@@ -159,5 +159,12 @@ describe('withLatePatches', () => {
       expect(synthesizedJson({ constructor: 'x' })).toBeUndefined();
       expect(synthesizedJson(null)).toBeUndefined();
     });
+
+    test('undefined for values only cdk8s knows what to do with: functions, symbols, BigInts', () => {
+      expect(synthesizedJson({ a: () => 1 })).toBeUndefined();
+      expect(synthesizedJson({ a: [Symbol('s')] })).toBeUndefined();
+      expect(synthesizedJson({ a: BigInt(1) })).toBeUndefined();
+      expect(synthesizedJson({ a: ['x', 1, true, { b: 1.5 }] })).toEqual({ a: ['x', 1, true, { b: 1.5 }] });
+    });
   });
 });

@@ -1,6 +1,6 @@
 import { fits, packFirstFitDecreasing, PackingBin, PackingItem, PackingResult } from './packing';
 import { capacityOptionsOf } from './pool-options';
-import { capacityOf, isPodCpuCountAligned } from '../plan/capacity';
+import { capacityCountsOf, isPodCpuCountAligned } from '../plan/capacity';
 import { RealtimeNodePoolModel } from '../pool/pool-model';
 import { TopologyManagerPolicy } from '../pool/topology-manager-policy';
 import { podCpuCount, VmShape } from '../vm/vm-shape';
@@ -49,8 +49,8 @@ export function packingItemOf(vm: PoolVm, evenParity: boolean): PackingItem {
  * pool's per-NUMA-node huge pages.
  */
 export function poolBins(pool: RealtimeNodePoolModel, nodeCount: number, probe: VmShape): PackingBin[] {
-  // Allocatable CPUs do not depend on the VM shape; any shape serves to ask capacityOf for them.
-  const numaNodes = capacityOf(pool.partition, probe, capacityOptionsOf(pool, false)).perNumaNode.map((n) => ({
+  // Allocatable CPUs do not depend on the VM shape; any shape serves to ask for them.
+  const numaNodes = capacityCountsOf(pool.partition, probe, capacityOptionsOf(pool, false)).perNumaNode.map((n) => ({
     numaNode: n.numaNode,
     cpus: n.allocatableCpuCount,
     pages: Object.fromEntries(pool.hugepages.filter((p) => p.numaNode === n.numaNode).map((p) => [p.size.quantity, p.count])),

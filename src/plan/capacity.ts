@@ -2,7 +2,7 @@ import { VmCpuAssignment, VmThreadKind } from './cpu-map-model';
 import { CpuPartition } from '../host/cpu-partition';
 import { CpuSet } from '../model/cpu-set';
 import { HugePageSize } from '../model/hugepage-size';
-import { podCpuCount, VmShape } from '../vm/vm-shape';
+import { pinnedCpuCount, podCpuCount, VmShape } from '../vm/vm-shape';
 
 /** What stops one more VM from fitting on a NUMA node. */
 export enum CapacityLimit {
@@ -111,6 +111,39 @@ export interface VmCapacity {
   readonly assignments: VmCpuAssignment[];
 }
 
+/** `VmCapacity` without the CPU lists, sentences and assignments: what the synth-time checks read. */
+export interface VmCapacityCounts {
+  /** Guest vCPUs per VM. */
+  readonly vcpus: number;
+  /** Dedicated CPUs of the virt-launcher pod per VM. */
+  readonly podCpus: number;
+  /** CPUs the emulator thread gets. */
+  readonly emulatorCpus: number;
+  /** Per NUMA node, by id: CPUs the kubelet can hand out, and VMs that fit. */
+  readonly perNumaNode: ReadonlyArray<{ readonly numaNode: number; readonly allocatableCpuCount: number; readonly vms: number }>;
+  /** VMs that fit on the node. */
+  readonly total: number;
+  /** The distinct limits of the NUMA nodes, in enum order. */
+  readonly limitedBy: CapacityLimit[];
+}
+
+/**
+ * The counts of `capacityOf(partition, shape, options)`, by arithmetic on the partition's per-NUMA-node layout (kept
+ * per partition): no CPU lists or sentences are built. For checks that run once per VM of an app.
+ */
+export function capacityCountsOf(partition: CpuPartition, shape: VmShape, options: CapacityOptions = {}): VmCapacityCounts {
+  const demand = demandOf(shape, options.emulatorThreadEvenParity ?? false);
+  const nodes = numaNodeCounts(partition, shape, demand, options);
+  return {
+    vcpus: demand.vcpus,
+    podCpus: demand.podCpus,
+    emulatorCpus: demand.emulatorCpus,
+    perNumaNode: nodes.map((n) => ({ numaNode: n.layout.numaNode, allocatableCpuCount: n.layout.allocatable.length, vms: n.vms })),
+    total: nodes.reduce((sum, n) => sum + n.vms, 0),
+    limitedBy: distinctLimits(nodes),
+  };
+}
+
 /**
  * How many VMs of `shape` a node partitioned by `partition` runs, per NUMA node, and why not more.
  *
@@ -183,61 +216,110 @@ export function isPodCpuCountAligned(partition: CpuPartition, shape: VmShape, op
   return !fullPcpusOnly || podCpuCount(shape, options.emulatorThreadEvenParity ?? false) % cpusPerCoreOf(partition) === 0;
 }
 
-function computeCapacity(partition: CpuPartition, shape: VmShape, options: CapacityOptions): VmCapacity {
-  const evenParity = options.emulatorThreadEvenParity ?? false;
-  const fullPcpusOnly = options.fullPcpusOnly ?? true;
-  const demand = demandOf(shape, evenParity);
+/** One NUMA node's CPUs as the kubelet sees them: fixed by the partition and the CPU manager policy. */
+interface NumaNodeLayout {
+  readonly numaNode: number;
+  /** The node's online isolated CPUs. */
+  readonly isolated: CpuSet;
+  /** Isolated CPUs the kubelet hands out (whole cores under full-pcpus-only), core by core. */
+  readonly allocatable: readonly number[];
+}
+
+/** Layouts per partition, for full-pcpus-only [false, true]. */
+const LAYOUTS = new WeakMap<CpuPartition, Array<NumaNodeLayout[] | undefined>>();
+
+function numaNodeLayouts(partition: CpuPartition, fullPcpusOnly: boolean): NumaNodeLayout[] {
+  let byPolicy = LAYOUTS.get(partition);
+  if (!byPolicy) {
+    byPolicy = [undefined, undefined];
+    LAYOUTS.set(partition, byPolicy);
+  }
+  const index = fullPcpusOnly ? 1 : 0;
+  let layouts = byPolicy[index];
+  if (!layouts) {
+    layouts = computeLayouts(partition, fullPcpusOnly);
+    byPolicy[index] = layouts;
+  }
+  return layouts;
+}
+
+function computeLayouts(partition: CpuPartition, fullPcpusOnly: boolean): NumaNodeLayout[] {
   const topology = partition.topology;
   // The partition's topology is already the SMT-off view when SMT is disabled; offlined CPUs do not exist at run time.
   const online = (core: CpuSet) => core.difference(partition.offlined);
-  const aligned = isPodCpuCountAligned(partition, shape, options);
-
-  const perNumaNode: NumaNodeCapacity[] = [];
-  const assignments: VmCpuAssignment[] = [];
-  let vm = 0;
-  for (const numaNode of topology.numaNodeIds) {
+  return topology.numaNodeIds.map((numaNode) => {
     const cores = topology.coresOfNumaNode(numaNode).map(online).filter((c) => !c.isEmpty);
     const isolated = CpuSet.unionOf(cores).intersection(partition.isolated);
     // Under full-pcpus-only a core is usable only when all its online threads are isolated.
     const usableCores = cores
       .map((c) => (fullPcpusOnly ? (c.isSubsetOf(partition.isolated) ? c : CpuSet.empty()) : c.intersection(partition.isolated)))
       .filter((c) => !c.isEmpty);
-    const allocatable = usableCores.flatMap((c) => c.toArray());
-    const vmsByCpus = aligned ? Math.floor(allocatable.length / demand.podCpus) : 0;
-    const hugePages = demand.hugePageSize ? hugePagesOf(partition, options, numaNode, demand.hugePageSize) : undefined;
-    const vmsByHugePages = hugePages !== undefined && demand.hugePagesPerVm ? Math.floor(hugePages / demand.hugePagesPerVm) : undefined;
-    const vms = Math.min(vmsByCpus, vmsByHugePages ?? Infinity);
+    return { numaNode, isolated, allocatable: usableCores.flatMap((c) => c.toArray()) };
+  });
+}
 
+/** One NUMA node's count of VMs of one shape. */
+interface NumaNodeCount {
+  readonly layout: NumaNodeLayout;
+  readonly vms: number;
+  readonly limitedBy: CapacityLimit;
+  readonly vmsByCpus: number;
+  readonly vmsByHugePages?: number;
+  readonly hugePages?: number;
+}
+
+function numaNodeCounts(partition: CpuPartition, shape: VmShape, demand: Demand, options: CapacityOptions): NumaNodeCount[] {
+  const evenParity = options.emulatorThreadEvenParity ?? false;
+  const aligned = isPodCpuCountAligned(partition, shape, options);
+  return numaNodeLayouts(partition, options.fullPcpusOnly ?? true).map((layout) => {
+    const vmsByCpus = aligned ? Math.floor(layout.allocatable.length / demand.podCpus) : 0;
+    const hugePages = demand.hugePageSize ? hugePagesOf(partition, options, layout.numaNode, demand.hugePageSize) : undefined;
+    const vmsByHugePages = hugePages !== undefined && demand.hugePagesPerVm ? Math.floor(hugePages / demand.hugePagesPerVm) : undefined;
+    const limitedBy = !aligned ? alignmentLimit(demand, evenParity)
+      : vmsByHugePages !== undefined && vmsByHugePages < vmsByCpus ? CapacityLimit.HUGEPAGES : CapacityLimit.ISOLATED_CPUS;
+    return { layout, vms: Math.min(vmsByCpus, vmsByHugePages ?? Infinity), limitedBy, vmsByCpus, vmsByHugePages, hugePages };
+  });
+}
+
+function distinctLimits(nodes: ReadonlyArray<{ readonly limitedBy: CapacityLimit }>): CapacityLimit[] {
+  return [CapacityLimit.ISOLATED_CPUS, CapacityLimit.HUGEPAGES, CapacityLimit.EMULATOR_PARITY, CapacityLimit.SMT_ALIGNMENT]
+    .filter((l) => nodes.some((n) => n.limitedBy === l));
+}
+
+function computeCapacity(partition: CpuPartition, shape: VmShape, options: CapacityOptions): VmCapacity {
+  const fullPcpusOnly = options.fullPcpusOnly ?? true;
+  const demand = demandOf(shape, options.emulatorThreadEvenParity ?? false);
+  const perNumaNode: NumaNodeCapacity[] = [];
+  const assignments: VmCpuAssignment[] = [];
+  let vm = 0;
+  for (const n of numaNodeCounts(partition, shape, demand, options)) {
+    const { numaNode, isolated } = n.layout;
     const used: number[] = [];
-    for (let i = 0; i < vms; i++) {
+    for (let i = 0; i < n.vms; i++) {
       vm++;
-      const cpus = allocatable.slice(i * demand.podCpus, (i + 1) * demand.podCpus);
+      const cpus = n.layout.allocatable.slice(i * demand.podCpus, (i + 1) * demand.podCpus);
       used.push(...cpus);
       cpus.forEach((cpu, k) => assignments.push(k < demand.vcpus + demand.poolCpus
         ? { cpu, vm, kind: VmThreadKind.VCPU, index: k }
         : { cpu, vm, kind: VmThreadKind.EMULATOR, index: k - demand.vcpus - demand.poolCpus }));
     }
-    const limitedBy = !aligned ? alignmentLimit(demand, evenParity)
-      : vmsByHugePages !== undefined && vmsByHugePages < vmsByCpus ? CapacityLimit.HUGEPAGES : CapacityLimit.ISOLATED_CPUS;
-    const idle = CpuSet.of(allocatable).difference(CpuSet.of(used));
+    const allocatable = CpuSet.of([...n.layout.allocatable]);
+    const idle = allocatable.difference(CpuSet.of(used));
     perNumaNode.push({
       numaNode,
-      vms,
-      limitedBy,
+      vms: n.vms,
+      limitedBy: n.limitedBy,
       isolatedCpus: isolated.toString(),
-      allocatableCpus: CpuSet.of(allocatable).toString(),
-      allocatableCpuCount: allocatable.length,
+      allocatableCpus: allocatable.toString(),
+      allocatableCpuCount: allocatable.size,
       idleCpus: idle.toString(),
-      vmsByCpus,
-      ...(vmsByHugePages !== undefined ? { vmsByHugePages } : {}),
-      ...(hugePages !== undefined ? { hugePages } : {}),
-      reason: explain({ numaNode, vms, limitedBy, isolated, allocatable: allocatable.length, idle, vmsByCpus, vmsByHugePages, hugePages },
-        demand, cpusPerCoreOf(partition), fullPcpusOnly),
+      vmsByCpus: n.vmsByCpus,
+      ...(n.vmsByHugePages !== undefined ? { vmsByHugePages: n.vmsByHugePages } : {}),
+      ...(n.hugePages !== undefined ? { hugePages: n.hugePages } : {}),
+      reason: explain({ ...n, numaNode, isolated, allocatable: allocatable.size, idle }, demand, cpusPerCoreOf(partition), fullPcpusOnly),
     });
   }
 
-  const limits = [CapacityLimit.ISOLATED_CPUS, CapacityLimit.HUGEPAGES, CapacityLimit.EMULATOR_PARITY, CapacityLimit.SMT_ALIGNMENT]
-    .filter((l) => perNumaNode.some((n) => n.limitedBy === l));
   return {
     vcpus: demand.vcpus,
     podCpus: demand.podCpus,
@@ -245,7 +327,7 @@ function computeCapacity(partition: CpuPartition, shape: VmShape, options: Capac
     ...(demand.hugePageSize ? { hugePageSize: demand.hugePageSize.quantity, hugePagesPerVm: demand.hugePagesPerVm } : {}),
     perNumaNode,
     total: perNumaNode.reduce((sum, n) => sum + n.vms, 0),
-    limitedBy: limits,
+    limitedBy: distinctLimits(perNumaNode),
     assignments,
   };
 }
@@ -262,9 +344,9 @@ interface Demand {
 }
 
 function demandOf(shape: VmShape, evenParity: boolean): Demand {
-  // podCpuCount is KubeVirt's arithmetic; asking it twice splits the count into pinned (vCPU + pool) and emulator.
+  // KubeVirt's arithmetic, split into pinned (vCPU + pool) and emulator CPUs.
   const podCpus = podCpuCount(shape, evenParity);
-  const pinned = podCpuCount({ ...shape, isolateEmulatorThread: false }, evenParity);
+  const pinned = pinnedCpuCount(shape);
   const hugePageSize = shape.hugePageSize;
   return {
     vcpus: shape.vcpus,

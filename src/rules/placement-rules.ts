@@ -7,7 +7,7 @@ import { ClusterFacts } from '../placement/cluster-facts';
 import { PackingItem } from '../placement/packing';
 import { capacityOptionsOf, isNodeCount } from '../placement/pool-options';
 import { packPool, PoolVm } from '../placement/pool-packing';
-import { CapacityLimit, capacityOf, VmCapacity } from '../plan/capacity';
+import { CapacityLimit, capacityCountsOf, capacityOf, VmCapacityCounts } from '../plan/capacity';
 import { RealtimeNodePoolModel } from '../pool/pool-model';
 import { TopologyManagerPolicy } from '../pool/topology-manager-policy';
 import { memoryQuantity } from '../vm/render';
@@ -183,8 +183,9 @@ export function numaNodeFitFindings(input: PlacementInput): Finding[] {
   if (!shape.dedicatedCpuPlacement || pool.topologyManagerPolicy !== TopologyManagerPolicy.SINGLE_NUMA_NODE) return [];
   const explained = [...smtAlignmentFindings(input), ...cpuFitFindings(input), ...hugePageFindings(input)];
   if (explained.some((f) => f.severity === Severity.ERROR)) return [];
-  const c = capacityFor(input);
-  if (c.total > 0) return [];
+  if (capacityFor(input).total > 0) return [];
+  // The full capacity (with its sentence per NUMA node) only for the message.
+  const c = capacityOf(pool.partition, shape, capacityOptionsOf(pool, input.cluster.evenParityCompletion));
   return [error('PLACEMENT_NO_NUMA_NODE_FITS', 'nodePool', pool.role,
     'a NUMA node with room for both the VM\'s CPUs and its huge pages (single-numa-node keeps them together, the '
     + `kubelet rejects the pod with TopologyAffinityError otherwise): ${c.perNumaNode.map((n) => n.reason).join(' ')}`,
@@ -237,12 +238,12 @@ export function poolCapacityFindings(pool: RealtimeNodePoolModel, vms: PoolVm[],
 }
 
 // Several rules read the same capacity of one input: computed once per input object.
-const CAPACITY = new WeakMap<PlacementInput, VmCapacity>();
+const CAPACITY = new WeakMap<PlacementInput, VmCapacityCounts>();
 
-function capacityFor(input: PlacementInput): VmCapacity {
+function capacityFor(input: PlacementInput): VmCapacityCounts {
   let capacity = CAPACITY.get(input);
   if (capacity === undefined) {
-    capacity = capacityOf(input.pool.partition, input.shape, capacityOptionsOf(input.pool, input.cluster.evenParityCompletion));
+    capacity = capacityCountsOf(input.pool.partition, input.shape, capacityOptionsOf(input.pool, input.cluster.evenParityCompletion));
     CAPACITY.set(input, capacity);
   }
   return capacity;
@@ -258,7 +259,7 @@ function cpuValueOf(input: PlacementInput): unknown {
 }
 
 /** `10 CPUs (8 vCPUs + 2 emulator CPUs)`. */
-function describePod(c: VmCapacity): string {
+function describePod(c: VmCapacityCounts): string {
   const poolCpus = c.podCpus - c.vcpus - c.emulatorCpus;
   const parts = [plural(c.vcpus, 'vCPU')];
   if (poolCpus > 0) parts.push(plural(poolCpus, 'IOThread CPU'));

@@ -34,6 +34,40 @@ export interface TemplateView {
   readonly limitsMemory?: Quantity;
 }
 
+/**
+ * The part of a VirtualMachine object the admission rules read, in the object's own shape: `spec.running`,
+ * `spec.runStrategy` and, of `spec.template.spec`, `architecture`, `evictionStrategy` and the domain's `cpu`,
+ * `memory`, `resources`, `ioThreadsPolicy`, `ioThreads`, `devices.video` and `devices.autoattachGraphicsDevice`.
+ * `admissionFindings` runs its rules on this view only, so two objects with the same view get the same findings
+ * (which lets a VM check its view once per distinct shape). Values are the object's own (not copied).
+ */
+export function admissionView(vm: unknown): Record<string, any> {
+  const spec = obj(obj(vm).spec);
+  const template = obj(obj(spec.template).spec);
+  const domain = obj(template.domain);
+  const devices = obj(domain.devices);
+  return {
+    spec: {
+      running: spec.running,
+      runStrategy: spec.runStrategy,
+      template: {
+        spec: {
+          architecture: template.architecture,
+          evictionStrategy: template.evictionStrategy,
+          domain: {
+            cpu: domain.cpu,
+            memory: domain.memory,
+            resources: domain.resources,
+            ioThreadsPolicy: domain.ioThreadsPolicy,
+            ioThreads: domain.ioThreads,
+            devices: { video: devices.video, autoattachGraphicsDevice: devices.autoattachGraphicsDevice },
+          },
+        },
+      },
+    },
+  };
+}
+
 /** Builds the view of `spec.template.spec` of a VM object. */
 export function templateView(vm: unknown): TemplateView {
   const spec = obj(obj(obj(obj(vm).spec).template).spec);

@@ -1,5 +1,5 @@
 import { Finding, warning } from '../finding';
-import { count, obj, P, templateView, TemplateView } from './vm-admission-context';
+import { admissionView, count, obj, P, templateView, TemplateView } from './vm-admission-context';
 import { cpuFeatureFindings, dedicatedCpuFindings, rejected, resourceFindings, threadFindings } from './vm-admission-cpu';
 import { hugepageFindings, numaFindings, realtimeFindings } from './vm-admission-memory';
 
@@ -17,9 +17,14 @@ const EVICTION_STRATEGIES = ['None', 'LiveMigrate', 'LiveMigrateIfPossible', 'Ex
  * @param vm a `kubevirt.io/v1` VirtualMachine as plain JSON (e.g. one object of `Testing.synth`)
  */
 export function admissionFindings(vm: unknown): Finding[] {
-  const t = templateView(vm);
+  return findingsOfView(admissionView(vm));
+}
+
+/** The rules, on an `admissionView` (nothing else of the object is in reach). */
+function findingsOfView(view: Record<string, any>): Finding[] {
+  const t = templateView(view);
   return [
-    ...runStrategyFindings(obj(obj(vm).spec)),
+    ...runStrategyFindings(view.spec),
     ...resourceFindings(t),
     ...dedicatedCpuFindings(t),
     ...threadFindings(t),
@@ -31,6 +36,37 @@ export function admissionFindings(vm: unknown): Finding[] {
     ...hotplugFindings(t),
     ...evictionFindings(t),
   ];
+}
+
+/**
+ * `admissionFindings` of an object whose admission view is `view`, given as plain synthesized JSON (keys sorted, no
+ * null or undefined: `synthesizedJson(admissionView(...))`). Many VMs share one view (their names, disks and labels
+ * are not in it), so the findings are kept per distinct view; the arrays are frozen, as callers share them.
+ */
+export function admissionFindingsOfSynthesizedView(view: object): readonly Finding[] {
+  const key = viewKey(view);
+  if (key === undefined) return findingsOfView(view as Record<string, any>);
+  let found = FINDINGS_BY_VIEW.get(key);
+  if (found === undefined) {
+    // Bounded: an app with more distinct shapes than this only loses the reuse, never correctness.
+    if (FINDINGS_BY_VIEW.size >= MAX_VIEWS) FINDINGS_BY_VIEW.clear();
+    found = Object.freeze(findingsOfView(view as Record<string, any>));
+    FINDINGS_BY_VIEW.set(key, found);
+  }
+  return found;
+}
+
+const MAX_VIEWS = 4096;
+const FINDINGS_BY_VIEW = new Map<string, readonly Finding[]>();
+
+/**
+ * The view as JSON text, which identifies it: keys are sorted, and a synthesized view holds only strings, numbers,
+ * booleans, arrays and plain objects, never null. Undefined when the text has a null in it, which only NaN or Infinity
+ * print as (or a string that contains "null"): such views are checked without being kept.
+ */
+function viewKey(view: object): string | undefined {
+  const key = JSON.stringify(view);
+  return key.includes('null') ? undefined : key;
 }
 
 /** §1.9 runStrategy / running (vms-admitter.go). */

@@ -11,7 +11,8 @@ import { markPlaced, poolOf } from '../placement/placed-vms';
 import { ensurePoolChecks } from '../placement/pool-checks';
 import { RealtimeNodePool } from '../pool/realtime-node-pool';
 import { placementFindings } from '../rules/placement-rules';
-import { admissionFindings } from '../rules/vm-admission';
+import { admissionFindings, admissionFindingsOfSynthesizedView } from '../rules/vm-admission';
+import { admissionView } from '../rules/vm-admission-context';
 import { vmPropFindings } from '../rules/vm-rules';
 import { reportFindings } from '../warnings';
 import { RealtimeVirtualMachineProps } from './realtime-virtual-machine-props';
@@ -144,11 +145,12 @@ export class RealtimeVirtualMachine extends Construct implements IKubeVirtFeatur
   }
 
   private admissionOfRenderedObject(vm: ResolvedVm): Finding[] {
-    // Without JSON patches or custom resolvers the object's spec is the rendered spec as cdk8s writes it: check that
-    // instead of rendering the whole object here (synthesis renders it once, right after validation).
+    // Without JSON patches or custom resolvers the object's spec is the rendered spec as cdk8s writes it: check the
+    // part of it the admission rules read, as synthesis writes it, instead of rendering the whole object here
+    // (synthesis renders it once, right after validation). VMs of one shape share that view and its findings.
     if (rendersPropsVerbatim(this.resource)) {
-      const spec = synthesizedJson(renderSpecJson(vm, this.placementSelector));
-      if (spec !== undefined) return admissionFindings({ ...kubevirt.VirtualMachine.GVK, spec });
+      const view = synthesizedJson(admissionView({ spec: renderSpecJson(vm, this.placementSelector) }));
+      if (view !== undefined) return [...admissionFindingsOfSynthesizedView(view as object)];
     }
     let rendered: unknown;
     try {

@@ -77,9 +77,14 @@ export interface VmShape {
  * @param evenParityCompletion whether the cluster has even-parity emulator completion on
  */
 export function podCpuCount(shape: VmShape, evenParityCompletion: boolean): number {
-  const pool = shape.ioThreadsPolicy === IoThreadsPolicy.SUPPLEMENTAL_POOL ? shape.supplementalPoolThreadCount : 0;
-  const pinned = shape.vcpus + pool;
+  const pinned = pinnedCpuCount(shape);
   if (!shape.isolateEmulatorThread) return pinned;
   const emulator = evenParityCompletion && pinned % 2 === 0 ? 2 : 1;
   return pinned + emulator;
+}
+
+/** The launcher pod's CPUs for vCPUs and supplemental-pool IOThreads: `podCpuCount` without the emulator CPUs. */
+export function pinnedCpuCount(shape: VmShape): number {
+  const pool = shape.ioThreadsPolicy === IoThreadsPolicy.SUPPLEMENTAL_POOL ? shape.supplementalPoolThreadCount : 0;
+  return shape.vcpus + pool;
 }

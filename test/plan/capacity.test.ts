@@ -4,7 +4,7 @@ import { CpuPartition } from '../../src/host/cpu-partition';
 import { HostTopology } from '../../src/host/host-topology';
 import { CpuSet } from '../../src/model/cpu-set';
 import { HugePageSize } from '../../src/model/hugepage-size';
-import { CapacityLimit, capacityOf, describeLimit } from '../../src/plan/capacity';
+import { CapacityLimit, capacityCountsOf, capacityOf, describeLimit } from '../../src/plan/capacity';
 import { VmThreadKind } from '../../src/plan/cpu-map-model';
 import { podCpuCount } from '../../src/vm/vm-shape';
 
@@ -195,6 +195,41 @@ describe('capacityOf invariants', () => {
           }
           if (p.fullPcpusOnly && p.threadsPerCore === 2 && capacity.podCpus % 2 === 1) expect(node.vms).toBe(0);
         }
+      },
+    ), { numRuns: 150 });
+  });
+
+  test('capacityCountsOf gives exactly the counts of capacityOf, without building CPU lists', () => {
+    fc.assert(fc.property(
+      fc.record({
+        numaNodes: fc.integer({ min: 1, max: 3 }),
+        coresPerSocket: fc.integer({ min: 4, max: 6 }),
+        threadsPerCore: fc.integer({ min: 1, max: 2 }),
+        reservedCores: fc.integer({ min: 1, max: 2 }),
+        offlined: fc.integer({ min: 0, max: 1 }),
+        vcpus: fc.integer({ min: 1, max: 6 }),
+        emulator: fc.boolean(),
+        parity: fc.boolean(),
+        fullPcpusOnly: fc.boolean(),
+        pages: fc.option(fc.array(fc.integer({ min: 0, max: 12 }), { minLength: 3, maxLength: 3 }), { nil: undefined }),
+        memoryGi: fc.integer({ min: 1, max: 5 }),
+      }),
+      (p) => {
+        const topology = HostTopology.uniform({ numaNodes: p.numaNodes, coresPerSocket: p.coresPerSocket, threadsPerCore: p.threadsPerCore });
+        const partition = CpuPartition.plan(topology, { reservedCpuCount: p.reservedCores * p.threadsPerCore, offlinedCpuCount: p.offlined });
+        const shape = vmShape({ vcpus: p.vcpus, isolateEmulatorThread: p.emulator, memoryGi: p.memoryGi, hugePageSize: HugePageSize.ONE_GI });
+        const hugePages = p.pages?.slice(0, p.numaNodes).map((count, numaNode) => ({ numaNode, size: HugePageSize.ONE_GI, count }));
+        const options = { emulatorThreadEvenParity: p.parity, fullPcpusOnly: p.fullPcpusOnly, hugePages };
+
+        const full = capacityOf(partition, shape, options);
+        expect(capacityCountsOf(partition, shape, options)).toEqual({
+          vcpus: full.vcpus,
+          podCpus: full.podCpus,
+          emulatorCpus: full.emulatorCpus,
+          perNumaNode: full.perNumaNode.map((n) => ({ numaNode: n.numaNode, allocatableCpuCount: n.allocatableCpuCount, vms: n.vms })),
+          total: full.total,
+          limitedBy: full.limitedBy,
+        });
       },
     ), { numRuns: 150 });
   });
