@@ -80,7 +80,8 @@ export class KubeVirtConfiguration extends Construct {
 
   /** The first `KubeVirtConfiguration` of the app that `scope` belongs to (tree order), if any. */
   public static findIn(scope: IConstruct): KubeVirtConfiguration | undefined {
-    return scope.node.root.node.findAll().find((c) => KubeVirtConfiguration.isKubeVirtConfiguration(c)) as
+    // During validation the app's constructs are walked once for all checks that look across the app.
+    return constructsDuringValidation(scope).find((c) => KubeVirtConfiguration.isKubeVirtConfiguration(c)) as
       KubeVirtConfiguration | undefined;
   }
 

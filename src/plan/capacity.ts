@@ -111,6 +111,16 @@ export interface VmCapacity {
   readonly assignments: VmCpuAssignment[];
 }
 
+/** One NUMA node's counts in `VmCapacityCounts`. */
+export interface NumaNodeCapacityCounts {
+  /** The NUMA node id. */
+  readonly numaNode: number;
+  /** Isolated CPUs the kubelet can hand out (whole cores under full-pcpus-only). */
+  readonly allocatableCpuCount: number;
+  /** VMs that fit. */
+  readonly vms: number;
+}
+
 /** `VmCapacity` without the CPU lists, sentences and assignments: what the synth-time checks read. */
 export interface VmCapacityCounts {
   /** Guest vCPUs per VM. */
@@ -119,8 +129,8 @@ export interface VmCapacityCounts {
   readonly podCpus: number;
   /** CPUs the emulator thread gets. */
   readonly emulatorCpus: number;
-  /** Per NUMA node, by id: CPUs the kubelet can hand out, and VMs that fit. */
-  readonly perNumaNode: ReadonlyArray<{ readonly numaNode: number; readonly allocatableCpuCount: number; readonly vms: number }>;
+  /** Per NUMA node, by id. */
+  readonly perNumaNode: NumaNodeCapacityCounts[];
   /** VMs that fit on the node. */
   readonly total: number;
   /** The distinct limits of the NUMA nodes, in enum order. */

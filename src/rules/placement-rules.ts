@@ -33,14 +33,20 @@ export interface PlacementInput {
 
 /** Every placement check of one VM, in a fixed order. */
 export function placementFindings(input: PlacementInput): Finding[] {
+  return [...nodeSelectorFindings(input), ...shapePlacementFindings(input)];
+}
+
+/**
+ * The placement checks that read the VM's shape, the pool and the cluster facts (all but the node selector one), in
+ * placementFindings' order.
+ */
+export function shapePlacementFindings(input: PlacementInput): Finding[] {
+  const fit = [...smtAlignmentFindings(input), ...cpuFitFindings(input), ...hugePageFindings(input)];
   return [
-    ...nodeSelectorFindings(input),
     ...realtimeCapableFindings(input),
     ...guestThreadFindings(input),
-    ...smtAlignmentFindings(input),
-    ...cpuFitFindings(input),
-    ...hugePageFindings(input),
-    ...numaNodeFitFindings(input),
+    ...fit,
+    ...numaNodeFitFindingsGiven(input, fit),
     ...numaPassthroughPolicyFindings(input),
     ...configurationFindings(input),
   ];
@@ -156,21 +162,21 @@ export function hugePageFindings(input: PlacementInput): Finding[] {
       `use the pool's page size, or add { size: ${size.quantity === '1Gi' ? 'HugePageSize.ONE_GI' : 'HugePageSize.TWO_MI'}, count } to the pool's hugepages`)];
   }
   const need = Math.ceil(shape.memoryBytes / size.bytes);
-  const value = `${memoryQuantity(shape.memoryBytes)} (${need} x ${size.quantity})`;
-  const singleNuma = pool.topologyManagerPolicy === TopologyManagerPolicy.SINGLE_NUMA_NODE;
-  const perNode = ofSize.map((p) => `NUMA node ${p.numaNode}: ${p.count}`).join(', ');
-  if (singleNuma) {
+  // The texts only for a finding: this runs once per VM of the app.
+  const value = () => `${memoryQuantity(shape.memoryBytes)} (${need} x ${size.quantity})`;
+  const perNode = () => ofSize.map((p) => `NUMA node ${p.numaNode}: ${p.count}`).join(', ');
+  if (pool.topologyManagerPolicy === TopologyManagerPolicy.SINGLE_NUMA_NODE) {
     const largest = Math.max(...ofSize.map((p) => p.count));
     if (need <= largest) return [];
-    return [error('PLACEMENT_HUGEPAGES_EXCEED_NUMA_NODE', 'memory', value,
-      `at most ${largest} x ${size.quantity}, the most one NUMA node of pool ${pool.role} has (${perNode}): under `
+    return [error('PLACEMENT_HUGEPAGES_EXCEED_NUMA_NODE', 'memory', value(),
+      `at most ${largest} x ${size.quantity}, the most one NUMA node of pool ${pool.role} has (${perNode()}): under `
       + 'single-numa-node all of the pod\'s huge pages come from one NUMA node, so the kubelet rejects it with '
       + 'TopologyAffinityError (kubevirt#6981)', `shrink the VM to ${largest * size.mebibytes}Mi or less, or set aside more pages per NUMA node`)];
   }
   const total = ofSize.reduce((sum, p) => sum + p.count, 0);
   if (need <= total) return [];
-  return [error('PLACEMENT_HUGEPAGES_EXCEED_NODE', 'memory', value,
-    `at most ${total} x ${size.quantity}, all a node of pool ${pool.role} has (${perNode}): the pod stays Pending `
+  return [error('PLACEMENT_HUGEPAGES_EXCEED_NODE', 'memory', value(),
+    `at most ${total} x ${size.quantity}, all a node of pool ${pool.role} has (${perNode()}): the pod stays Pending `
     + `(Insufficient ${size.resourceName})`, `shrink the VM to ${total * size.mebibytes}Mi or less, or set aside more pages`)];
 }
 
@@ -179,9 +185,13 @@ export function hugePageFindings(input: PlacementInput): Finding[] {
  * but no NUMA node has both (only reported when neither alone explains it).
  */
 export function numaNodeFitFindings(input: PlacementInput): Finding[] {
+  return numaNodeFitFindingsGiven(input, [...smtAlignmentFindings(input), ...cpuFitFindings(input), ...hugePageFindings(input)]);
+}
+
+/** numaNodeFitFindings, given what the SMT, CPU and huge page checks already found for the input. */
+function numaNodeFitFindingsGiven(input: PlacementInput, explained: Finding[]): Finding[] {
   const { shape, pool } = input;
   if (!shape.dedicatedCpuPlacement || pool.topologyManagerPolicy !== TopologyManagerPolicy.SINGLE_NUMA_NODE) return [];
-  const explained = [...smtAlignmentFindings(input), ...cpuFitFindings(input), ...hugePageFindings(input)];
   if (explained.some((f) => f.severity === Severity.ERROR)) return [];
   if (capacityFor(input).total > 0) return [];
   // The full capacity (with its sentence per NUMA node) only for the message.

@@ -1,4 +1,5 @@
 import { Finding, warning } from '../finding';
+import { synthesizedJson } from '../late-patches';
 import { admissionView, count, obj, P, templateView, TemplateView } from './vm-admission-context';
 import { cpuFeatureFindings, dedicatedCpuFindings, rejected, resourceFindings, threadFindings } from './vm-admission-cpu';
 import { hugepageFindings, numaFindings, realtimeFindings } from './vm-admission-memory';
@@ -39,34 +40,13 @@ function findingsOfView(view: Record<string, any>): Finding[] {
 }
 
 /**
- * `admissionFindings` of an object whose admission view is `view`, given as plain synthesized JSON (keys sorted, no
- * null or undefined: `synthesizedJson(admissionView(...))`). Many VMs share one view (their names, disks and labels
- * are not in it), so the findings are kept per distinct view; the arrays are frozen, as callers share them.
+ * `admissionFindings` of the object that synthesis writes from props whose admission view is `view` (see
+ * `admissionView`; the view as rendered, before synthesis drops empty fields and sorts keys). Undefined when the view
+ * holds something only rendering the object resolves (a token, a Lazy, a class instance).
  */
-export function admissionFindingsOfSynthesizedView(view: object): readonly Finding[] {
-  const key = viewKey(view);
-  if (key === undefined) return findingsOfView(view as Record<string, any>);
-  let found = FINDINGS_BY_VIEW.get(key);
-  if (found === undefined) {
-    // Bounded: an app with more distinct shapes than this only loses the reuse, never correctness.
-    if (FINDINGS_BY_VIEW.size >= MAX_VIEWS) FINDINGS_BY_VIEW.clear();
-    found = Object.freeze(findingsOfView(view as Record<string, any>));
-    FINDINGS_BY_VIEW.set(key, found);
-  }
-  return found;
-}
-
-const MAX_VIEWS = 4096;
-const FINDINGS_BY_VIEW = new Map<string, readonly Finding[]>();
-
-/**
- * The view as JSON text, which identifies it: keys are sorted, and a synthesized view holds only strings, numbers,
- * booleans, arrays and plain objects, never null. Undefined when the text has a null in it, which only NaN or Infinity
- * print as (or a string that contains "null"): such views are checked without being kept.
- */
-function viewKey(view: object): string | undefined {
-  const key = JSON.stringify(view);
-  return key.includes('null') ? undefined : key;
+export function admissionFindingsOfRenderedView(view: unknown): Finding[] | undefined {
+  const synthesized = synthesizedJson(view);
+  return synthesized === undefined ? undefined : findingsOfView(synthesized as Record<string, any>);
 }
 
 /** §1.9 runStrategy / running (vms-admitter.go). */

@@ -3,20 +3,20 @@ import { Construct } from 'constructs';
 import { IKubeVirtFeatureConsumer, KubeVirtFeatureUse, markKubeVirtFeatureConsumer } from '../cluster/feature-use';
 import { Finding, Severity } from '../finding';
 import * as kubevirt from '../imports/virtualmachine-kubevirt.io';
-import { rendersPropsVerbatim, synthesizedJson, withLatePatches } from '../late-patches';
+import { rendersPropsVerbatim, withLatePatches } from '../late-patches';
 import { clusterFactsDuringValidation } from '../placement/cluster-facts';
 import { vmFeatureUses } from '../placement/feature-uses';
 import { checkPlacement } from '../placement/place';
+import { placementFindingsOfVm } from '../placement/placement-by-shape';
 import { markPlaced, poolOf } from '../placement/placed-vms';
 import { ensurePoolChecks } from '../placement/pool-checks';
 import { RealtimeNodePool } from '../pool/realtime-node-pool';
-import { placementFindings } from '../rules/placement-rules';
-import { admissionFindings, admissionFindingsOfSynthesizedView } from '../rules/vm-admission';
+import { admissionFindings, admissionFindingsOfRenderedView } from '../rules/vm-admission';
 import { admissionView } from '../rules/vm-admission-context';
 import { vmPropFindings } from '../rules/vm-rules';
 import { reportFindings } from '../warnings';
 import { RealtimeVirtualMachineProps } from './realtime-virtual-machine-props';
-import { renderSpecJson, VM_LABEL } from './render';
+import { renderAdmissionSpecJson, renderSpecJson, VM_LABEL } from './render';
 import { ResolvedVm, resolveVm, shapeOf } from './resolve';
 import { podCpuCount, VmShape } from './vm-shape';
 
@@ -135,7 +135,7 @@ export class RealtimeVirtualMachine extends Construct implements IKubeVirtFeatur
   private placementFindings(vm: ResolvedVm): Finding[] {
     const pool = this.nodePool;
     if (!pool) return [];
-    return placementFindings({
+    return placementFindingsOfVm(this, {
       shape: this.shape,
       pool: pool.model,
       cluster: clusterFactsDuringValidation(this),
@@ -146,11 +146,11 @@ export class RealtimeVirtualMachine extends Construct implements IKubeVirtFeatur
 
   private admissionOfRenderedObject(vm: ResolvedVm): Finding[] {
     // Without JSON patches or custom resolvers the object's spec is the rendered spec as cdk8s writes it: check the
-    // part of it the admission rules read, as synthesis writes it, instead of rendering the whole object here
-    // (synthesis renders it once, right after validation). VMs of one shape share that view and its findings.
+    // part of it the admission rules read instead of rendering the whole object here (synthesis renders it once,
+    // right after validation).
     if (rendersPropsVerbatim(this.resource)) {
-      const view = synthesizedJson(admissionView({ spec: renderSpecJson(vm, this.placementSelector) }));
-      if (view !== undefined) return [...admissionFindingsOfSynthesizedView(view as object)];
+      const found = admissionFindingsOfRenderedView(admissionView({ spec: renderAdmissionSpecJson(vm) }));
+      if (found !== undefined) return found;
     }
     let rendered: unknown;
     try {

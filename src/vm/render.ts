@@ -27,6 +27,16 @@ export function renderSpecJson(vm: ResolvedVm, placementSelector?: { [key: strin
   return specWith(vm, placementSelector, resources);
 }
 
+/**
+ * The part of `renderSpecJson(vm)` that the admission rules read (`admissionView`): the run strategy, the eviction
+ * strategy and the domain, without the names, volumes and selectors that tell VMs of one shape apart. What a VM
+ * renders for its admission check.
+ */
+export function renderAdmissionSpecJson(vm: ResolvedVm): object {
+  const resources = renderResourcesJson(vm) as kubevirt.VirtualMachineSpecTemplateSpecDomainResources;
+  return { runStrategy: vm.runStrategy, template: { spec: { domain: renderDomain(vm, resources), evictionStrategy: vm.evictionStrategy } } };
+}
+
 function specWith(vm: ResolvedVm, placementSelector: { [key: string]: string } | undefined,
   resources: kubevirt.VirtualMachineSpecTemplateSpecDomainResources): kubevirt.VirtualMachineSpec {
   return {
@@ -35,21 +45,7 @@ function specWith(vm: ResolvedVm, placementSelector: { [key: string]: string } |
       metadata: { labels: { [VM_LABEL]: vm.name } },
       spec: {
         accessCredentials: renderAccessCredentials(vm),
-        domain: {
-          cpu: renderCpu(vm),
-          devices: {
-            autoattachGraphicsDevice: vm.autoattachGraphicsDevice,
-            autoattachMemBalloon: vm.autoattachMemBalloon,
-            autoattachSerialConsole: vm.autoattachSerialConsole,
-            disks: [...vm.disks.map((d) => d.name), ...(vm.cloudInit ? [CLOUD_INIT_DISK] : [])]
-              .map((name) => ({ name, disk: { bus: 'virtio' } })),
-          },
-          ioThreadsPolicy: vm.ioThreadsPolicy,
-          ioThreads: vm.ioThreadsPolicy === IoThreadsPolicy.SUPPLEMENTAL_POOL
-            ? { supplementalPoolThreadCount: vm.supplementalPoolThreadCount } : undefined,
-          memory: vm.hugePageSize ? { hugepages: { pageSize: vm.hugePageSize.quantity } } : undefined,
-          resources,
-        },
+        domain: renderDomain(vm, resources),
         evictionStrategy: vm.evictionStrategy,
         nodeSelector: mergeNodeSelectors(placementSelector, vm.nodeSelector),
         terminationGracePeriodSeconds: vm.terminationGracePeriodSeconds,
@@ -60,6 +56,24 @@ function specWith(vm: ResolvedVm, placementSelector: { [key: string]: string } |
         ] as kubevirt.VirtualMachineSpecTemplateSpecVolumes[],
       },
     },
+  };
+}
+
+function renderDomain(vm: ResolvedVm, resources: kubevirt.VirtualMachineSpecTemplateSpecDomainResources): kubevirt.VirtualMachineSpecTemplateSpecDomain {
+  return {
+    cpu: renderCpu(vm),
+    devices: {
+      autoattachGraphicsDevice: vm.autoattachGraphicsDevice,
+      autoattachMemBalloon: vm.autoattachMemBalloon,
+      autoattachSerialConsole: vm.autoattachSerialConsole,
+      disks: [...vm.disks.map((d) => d.name), ...(vm.cloudInit ? [CLOUD_INIT_DISK] : [])]
+        .map((name) => ({ name, disk: { bus: 'virtio' } })),
+    },
+    ioThreadsPolicy: vm.ioThreadsPolicy,
+    ioThreads: vm.ioThreadsPolicy === IoThreadsPolicy.SUPPLEMENTAL_POOL
+      ? { supplementalPoolThreadCount: vm.supplementalPoolThreadCount } : undefined,
+    memory: vm.hugePageSize ? { hugepages: { pageSize: vm.hugePageSize.quantity } } : undefined,
+    resources,
   };
 }
 

@@ -2,13 +2,14 @@ import { Lazy, Size, Testing } from 'cdk8s';
 import * as fc from 'fast-check';
 import * as kubevirt from '../../src/imports/virtualmachine-kubevirt.io';
 import { synthesizedJson, withLatePatches } from '../../src/late-patches';
+import { admissionView } from '../../src/rules/vm-admission-context';
 import { HugePageSize } from '../../src/model/hugepage-size';
 import { RealtimeMask } from '../../src/model/realtime-mask';
 import { CloudInit } from '../../src/vm/cloud-init';
 import { BootDisk, DataDisk } from '../../src/vm/disk';
 import { IoThreadsPolicy } from '../../src/vm/io-threads-policy';
 import { RealtimeVirtualMachineProps } from '../../src/vm/realtime-virtual-machine-props';
-import { renderSpec, renderSpecJson } from '../../src/vm/render';
+import { renderAdmissionSpecJson, renderSpec, renderSpecJson } from '../../src/vm/render';
 import { resolveVm } from '../../src/vm/resolve';
 
 // renderSpecJson feeds an L1 that skips the generated serializer (propsAreJson) and the admission mirror's fast path:
@@ -55,6 +56,14 @@ describe('renderSpecJson', () => {
       const vm = resolveVm('vm', p);
       const typed = new TypedVm(Testing.chart(), 'Typed', { metadata: { name: 'vm' }, spec: Lazy.any({ produce: () => renderSpec(vm, sel) }) });
       expect(JSON.stringify(synthesizedJson(renderSpecJson(vm, sel)))).toBe(JSON.stringify(typed.toJson().spec));
+    }), { numRuns: 200 });
+  });
+
+  test('renderAdmissionSpecJson renders exactly what the admission rules read of the whole spec', () => {
+    fc.assert(fc.property(props, selector, (p, sel) => {
+      const vm = resolveVm('vm', p);
+      expect(synthesizedJson(admissionView({ spec: renderAdmissionSpecJson(vm) })))
+        .toEqual(synthesizedJson(admissionView({ spec: renderSpecJson(vm, sel) })));
     }), { numRuns: 200 });
   });
 

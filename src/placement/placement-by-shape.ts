@@ -1,0 +1,76 @@
+import { IConstruct } from 'constructs';
+import { ClusterFacts } from './cluster-facts';
+import { Finding } from '../finding';
+import { HugePageSize } from '../model/hugepage-size';
+import { RealtimeNodePoolModel } from '../pool/pool-model';
+import { nodeSelectorFindings, PlacementInput, shapePlacementFindings } from '../rules/placement-rules';
+import { oncePerValidationPass } from '../validation-pass';
+import { VmShape } from '../vm/vm-shape';
+
+/**
+ * `placementFindings(input)` for a VM, with the shape checks done once per validation pass for each pool and distinct
+ * shape: an app places thousands of VMs of a few dozen shapes. The shape checks are given only the fields of the
+ * shape that make up the key (`placementShape`), so VMs with the same key get the same findings; the node selector
+ * check, which reads the VM's own selector, runs for every VM.
+ */
+export function placementFindingsOfVm(scope: IConstruct, input: PlacementInput): Finding[] {
+  const selector = nodeSelectorFindings(input);
+  const shape = placementShape(input.shape);
+  const key = shapeKey(shape, input.cpuField);
+  const memo = key === undefined ? undefined : memoOf(scope, input);
+  if (memo === undefined || key === undefined) return [...selector, ...shapePlacementFindings(input)];
+  let found = memo.get(key);
+  if (found === undefined) {
+    found = Object.freeze(shapePlacementFindings({ ...input, shape }));
+    memo.set(key, found);
+  }
+  return [...selector, ...found];
+}
+
+interface PoolMemo {
+  readonly cluster: ClusterFacts;
+  readonly byShape: Map<string, readonly Finding[]>;
+}
+
+/** The findings kept for the input's pool in this validation pass; undefined for other cluster facts than its own. */
+function memoOf(scope: IConstruct, input: PlacementInput): Map<string, readonly Finding[]> | undefined {
+  const byPool = oncePerValidationPass(scope, 'placementByShape', () => new Map<RealtimeNodePoolModel, PoolMemo>());
+  let memo = byPool.get(input.pool);
+  if (!memo) {
+    memo = { cluster: input.cluster, byShape: new Map() };
+    byPool.set(input.pool, memo);
+  }
+  return memo.cluster === input.cluster ? memo.byShape : undefined;
+}
+
+/** The shape as the placement checks see it: without name, namespace and real-time vCPU ids, which none reads. */
+function placementShape(s: VmShape): VmShape {
+  return {
+    name: '',
+    vcpus: s.vcpus,
+    sockets: s.sockets,
+    cores: s.cores,
+    threads: s.threads,
+    memoryBytes: s.memoryBytes,
+    hugePageSize: s.hugePageSize,
+    dedicatedCpuPlacement: s.dedicatedCpuPlacement,
+    isolateEmulatorThread: s.isolateEmulatorThread,
+    ioThreadsPolicy: s.ioThreadsPolicy,
+    supplementalPoolThreadCount: s.supplementalPoolThreadCount,
+    realtime: s.realtime,
+    realtimeVcpus: [],
+    guestMappingPassthrough: s.guestMappingPassthrough,
+  };
+}
+
+/** Identifies the fields placementShape keeps; undefined when one is not a plain value (no reuse then). */
+function shapeKey(s: VmShape, cpuField: string | undefined): string | undefined {
+  const fields = [s.vcpus, s.sockets, s.cores, s.threads, s.memoryBytes, s.supplementalPoolThreadCount];
+  if (!fields.every((n) => typeof n === 'number')) return undefined;
+  const flags = [s.dedicatedCpuPlacement, s.isolateEmulatorThread, s.realtime, s.guestMappingPassthrough];
+  if (!flags.every((b) => typeof b === 'boolean')) return undefined;
+  // The two page sizes are the only HugePageSize objects (the rules compare them by identity).
+  const size = s.hugePageSize === undefined ? '-' : s.hugePageSize === HugePageSize.ONE_GI ? '1Gi' : s.hugePageSize === HugePageSize.TWO_MI ? '2Mi' : undefined;
+  if (size === undefined || (s.ioThreadsPolicy !== undefined && typeof s.ioThreadsPolicy !== 'string')) return undefined;
+  return `${fields.join(',')}|${flags.map(Number).join('')}|${size}|${s.ioThreadsPolicy ?? '-'}|${cpuField ?? '-'}`;
+}
