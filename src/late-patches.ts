@@ -123,6 +123,30 @@ export function synthesizedJson(value: unknown): unknown {
   return json === NOT_PLAIN ? undefined : json;
 }
 
+/**
+ * True when `synthesizedJson(value)` differs from `value` only in key order and in keys whose value is undefined: no
+ * null anywhere, only strings, numbers, booleans, arrays and plain objects. Checked without copying, for readers
+ * that care about neither (the admission rules), so they can read `value` itself.
+ */
+export function isSynthesizedUpToOrder(value: unknown): boolean {
+  if (value === undefined) return true;
+  if (value === null) return false;
+  const type = typeof value;
+  if (type === 'string' || type === 'number' || type === 'boolean') return true;
+  if (type !== 'object') return false;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      if (!(i in value) || !isSynthesizedUpToOrder(value[i])) return false;
+    }
+    return true;
+  }
+  if ((value as object).constructor !== Object || typeof (value as { resolve?: unknown }).resolve === 'function') return false;
+  for (const key of Object.keys(value as object)) {
+    if (!isSynthesizedUpToOrder((value as Record<string, unknown>)[key])) return false;
+  }
+  return true;
+}
+
 const NOT_PLAIN = Symbol('not plain JSON');
 
 /** @param produceLazies call `Lazy` values (as cdk8s's LazyResolver does) instead of giving up on them */

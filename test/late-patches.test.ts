@@ -2,7 +2,7 @@ import { ApiObject, App, Chart, JsonPatch, Lazy, Testing } from 'cdk8s';
 import { Construct } from 'constructs';
 import * as fc from 'fast-check';
 import * as mc from '../src/imports/machineconfig-machineconfiguration.openshift.io';
-import { rendersPropsVerbatim, synthesizedJson, withLatePatches } from '../src/late-patches';
+import { isSynthesizedUpToOrder, rendersPropsVerbatim, synthesizedJson, withLatePatches } from '../src/late-patches';
 
 /** Plain JSON-like data (nulls, undefined and sparse values included), as props may hold. */
 const plainData = fc.object({
@@ -165,6 +165,25 @@ describe('withLatePatches', () => {
       expect(synthesizedJson({ a: [Symbol('s')] })).toBeUndefined();
       expect(synthesizedJson({ a: BigInt(1) })).toBeUndefined();
       expect(synthesizedJson({ a: ['x', 1, true, { b: 1.5 }] })).toEqual({ a: ['x', 1, true, { b: 1.5 }] });
+    });
+  });
+
+  describe('isSynthesizedUpToOrder', () => {
+    test('when true, synthesizedJson gives the same value up to key order and undefined fields', () => {
+      fc.assert(fc.property(plainData, (value) => {
+        if (isSynthesizedUpToOrder(value)) expect(synthesizedJson(value)).toEqual(value);
+      }), { numRuns: 300 });
+    });
+
+    test('true for plain values with undefined fields; false for null, tokens, class instances and holes', () => {
+      expect(isSynthesizedUpToOrder({ b: 1, a: { c: ['x', true], d: undefined } })).toBe(true);
+      expect(isSynthesizedUpToOrder({ a: null })).toBe(false);
+      expect(isSynthesizedUpToOrder({ a: [1, null] })).toBe(false);
+      expect(isSynthesizedUpToOrder({ a: Lazy.any({ produce: () => 1 }) })).toBe(false);
+      expect(isSynthesizedUpToOrder({ a: { resolve: () => 1 } })).toBe(false);
+      expect(isSynthesizedUpToOrder({ a: new Date(0) })).toBe(false);
+      expect(isSynthesizedUpToOrder({ a: [1, , 3] })).toBe(false); // eslint-disable-line no-sparse-arrays
+      expect(isSynthesizedUpToOrder({ a: () => 1 })).toBe(false);
     });
   });
 });

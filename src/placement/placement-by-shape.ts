@@ -65,12 +65,15 @@ function placementShape(s: VmShape): VmShape {
 
 /** Identifies the fields placementShape keeps; undefined when one is not a plain value (no reuse then). */
 function shapeKey(s: VmShape, cpuField: string | undefined): string | undefined {
-  const fields = [s.vcpus, s.sockets, s.cores, s.threads, s.memoryBytes, s.supplementalPoolThreadCount];
-  if (!fields.every((n) => typeof n === 'number')) return undefined;
-  const flags = [s.dedicatedCpuPlacement, s.isolateEmulatorThread, s.realtime, s.guestMappingPassthrough];
-  if (!flags.every((b) => typeof b === 'boolean')) return undefined;
+  // Runs for every VM: plain comparisons and one template string.
+  if (typeof s.vcpus !== 'number' || typeof s.sockets !== 'number' || typeof s.cores !== 'number' || typeof s.threads !== 'number'
+    || typeof s.memoryBytes !== 'number' || typeof s.supplementalPoolThreadCount !== 'number') return undefined;
+  if (typeof s.dedicatedCpuPlacement !== 'boolean' || typeof s.isolateEmulatorThread !== 'boolean'
+    || typeof s.realtime !== 'boolean' || typeof s.guestMappingPassthrough !== 'boolean') return undefined;
   // The two page sizes are the only HugePageSize objects (the rules compare them by identity).
   const size = s.hugePageSize === undefined ? '-' : s.hugePageSize === HugePageSize.ONE_GI ? '1Gi' : s.hugePageSize === HugePageSize.TWO_MI ? '2Mi' : undefined;
   if (size === undefined || (s.ioThreadsPolicy !== undefined && typeof s.ioThreadsPolicy !== 'string')) return undefined;
-  return `${fields.join(',')}|${flags.map(Number).join('')}|${size}|${s.ioThreadsPolicy ?? '-'}|${cpuField ?? '-'}`;
+  return `${s.vcpus},${s.sockets},${s.cores},${s.threads},${s.memoryBytes},${s.supplementalPoolThreadCount}|`
+    + `${+s.dedicatedCpuPlacement}${+s.isolateEmulatorThread}${+s.realtime}${+s.guestMappingPassthrough}|${size}|`
+    + `${s.ioThreadsPolicy ?? '-'}|${cpuField ?? '-'}`;
 }

@@ -12,7 +12,7 @@ import { ResolvedPool, resolvePool } from './resolve-pool';
 import { CpuPartition } from '../host/cpu-partition';
 import { HostTopology } from '../host/host-topology';
 import { HugePageSize } from '../model/hugepage-size';
-import { constructsDuringValidation } from '../validation-pass';
+import { constructsDuringValidation, oncePerValidationPass } from '../validation-pass';
 import { PoolCapacity } from '../placement/pool-capacity';
 import { poolCapacityOfVm } from '../placement/vm-capacity';
 import { checkBackendProps, checkNodeSelectorUnique, checkPerformanceProfileSpec, webhookFindingsNotYetReported } from '../rules/performance-profile-rules';
@@ -142,8 +142,10 @@ export class RealtimeNodePool extends Construct {
    * applied (patches included) and the webhook's one-profile-per-nodeSelector rule across the app's pools.
    */
   private findings(props: RealtimeNodePoolProps): Finding[] {
-    const otherPools = constructsDuringValidation(this)
-      .filter((c): c is RealtimeNodePool => c !== this && RealtimeNodePool.isRealtimeNodePool(c));
+    // The app's pools, found once per validation pass for all of them.
+    const otherPools = oncePerValidationPass(this, 'nodePools', () => constructsDuringValidation(this)
+      .filter((c): c is RealtimeNodePool => RealtimeNodePool.isRealtimeNodePool(c)))
+      .filter((pool) => pool !== this);
     const findings = [
       ...checkRealtimeNodePool(props, this.resolved),
       ...checkBackendProps(props, this.model),

@@ -1,5 +1,5 @@
 import { Finding, warning } from '../finding';
-import { synthesizedJson } from '../late-patches';
+import { isSynthesizedUpToOrder, synthesizedJson } from '../late-patches';
 import { admissionView, count, obj, P, templateView, TemplateView } from './vm-admission-context';
 import { cpuFeatureFindings, dedicatedCpuFindings, rejected, resourceFindings, threadFindings } from './vm-admission-cpu';
 import { hugepageFindings, numaFindings, realtimeFindings } from './vm-admission-memory';
@@ -45,6 +45,9 @@ function findingsOfView(view: Record<string, any>): Finding[] {
  * holds something only rendering the object resolves (a token, a Lazy, a class instance).
  */
 export function admissionFindingsOfRenderedView(view: unknown): Finding[] | undefined {
+  // The rules read fields by name and treat an undefined field as absent: key order and undefined fields do not
+  // matter, so a view already in synthesized form (nearly every VM's) is read as it is, without a copy.
+  if (isSynthesizedUpToOrder(view)) return findingsOfView(obj(view));
   const synthesized = synthesizedJson(view);
   return synthesized === undefined ? undefined : findingsOfView(synthesized as Record<string, any>);
 }
