@@ -1,7 +1,7 @@
 import { IConstruct } from 'constructs';
-import { constructsDuringValidation, oncePerValidationPass } from '../validation-pass';
-// Used as types only (erased at run time).
+// RealtimeNodePool and VmShape are used as types only (erased at run time).
 import { RealtimeNodePool } from '../pool/realtime-node-pool';
+import { constructsDuringValidation, oncePerValidationPass } from '../validation-pass';
 import { VmShape } from '../vm/vm-shape';
 
 // Which pool a VM is placed on is recorded on the VM under a global symbol, so the pool side can find its VMs by

@@ -12,12 +12,12 @@ import { ResolvedPool, resolvePool } from './resolve-pool';
 import { CpuPartition } from '../host/cpu-partition';
 import { HostTopology } from '../host/host-topology';
 import { HugePageSize } from '../model/hugepage-size';
-import { constructsDuringValidation, oncePerValidationPass } from '../validation-pass';
 import { PoolCapacity } from '../placement/pool-capacity';
 import { poolCapacityOfVm } from '../placement/vm-capacity';
 import { checkBackendProps, checkNodeSelectorUnique, checkPerformanceProfileSpec, webhookFindingsNotYetReported } from '../rules/performance-profile-rules';
 import { checkRealtimeNodePool, checkRoleUnique } from '../rules/pool-rules';
 import { ValidationError } from '../validation-error';
+import { constructsDuringValidation, oncePerValidationPass } from '../validation-pass';
 // Used as a type only (erased at run time), so there is no module cycle with the VM.
 import { RealtimeVirtualMachine } from '../vm/realtime-virtual-machine';
 import { reportFindings } from '../warnings';

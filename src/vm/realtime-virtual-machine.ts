@@ -4,21 +4,21 @@ import { IKubeVirtFeatureConsumer, KubeVirtFeatureUse, markKubeVirtFeatureConsum
 import { Finding, Severity } from '../finding';
 import * as kubevirt from '../imports/virtualmachine-kubevirt.io';
 import { rendersPropsVerbatim, withLatePatches } from '../late-patches';
+import { RealtimeVirtualMachineProps } from './realtime-virtual-machine-props';
+import { renderAdmissionSpecJson, renderSpecJson, VM_LABEL } from './render';
+import { ResolvedVm, resolveVm, shapeOf } from './resolve';
+import { podCpuCount, VmShape } from './vm-shape';
 import { clusterFactsDuringValidation } from '../placement/cluster-facts';
 import { vmFeatureUses } from '../placement/feature-uses';
 import { checkPlacement } from '../placement/place';
-import { placementFindingsOfVm } from '../placement/placement-by-shape';
 import { markPlaced, poolOf } from '../placement/placed-vms';
+import { placementFindingsOfVm } from '../placement/placement-by-shape';
 import { ensurePoolChecks } from '../placement/pool-checks';
 import { RealtimeNodePool } from '../pool/realtime-node-pool';
 import { admissionFindings, admissionFindingsOfRenderedView } from '../rules/vm-admission';
 import { admissionView } from '../rules/vm-admission-context';
 import { vmPropFindings } from '../rules/vm-rules';
 import { reportFindings } from '../warnings';
-import { RealtimeVirtualMachineProps } from './realtime-virtual-machine-props';
-import { renderAdmissionSpecJson, renderSpecJson, VM_LABEL } from './render';
-import { ResolvedVm, resolveVm, shapeOf } from './resolve';
-import { podCpuCount, VmShape } from './vm-shape';
 
 const VM_SYMBOL = Symbol.for('cdk8s-kubevirt-realtime.RealtimeVirtualMachine');
 

@@ -59,7 +59,8 @@ function specWith(vm: ResolvedVm, placementSelector: { [key: string]: string } |
   };
 }
 
-function renderDomain(vm: ResolvedVm, resources: kubevirt.VirtualMachineSpecTemplateSpecDomainResources): kubevirt.VirtualMachineSpecTemplateSpecDomain {
+function renderDomain(vm: ResolvedVm,
+  resources: kubevirt.VirtualMachineSpecTemplateSpecDomainResources): kubevirt.VirtualMachineSpecTemplateSpecDomain {
   return {
     cpu: renderCpu(vm),
     devices: {

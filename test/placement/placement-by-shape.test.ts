@@ -35,7 +35,7 @@ const vm = fc.record({
   isolateEmulatorThread: fc.boolean(),
   pool: fc.integer({ min: 0, max: pools.length - 1 }),
   cluster: fc.integer({ min: 0, max: clusters.length - 1 }),
-  selector: fc.constantFrom(undefined, { 'node-role.kubernetes.io/worker-rt': 'other' }, { disk: 'ssd' }),
+  selector: fc.constantFrom<Record<string, string> | undefined>(undefined, { 'node-role.kubernetes.io/worker-rt': 'other' }, { disk: 'ssd' }),
   ioThreads: fc.boolean(),
 });
 

@@ -12,8 +12,13 @@ const value = fc.oneof(
 );
 
 const cpu = fc.record({
-  sockets: value, cores: value, threads: value, maxSockets: value, model: value,
-  dedicatedCpuPlacement: value, isolateEmulatorThread: value,
+  sockets: value,
+  cores: value,
+  threads: value,
+  maxSockets: value,
+  model: value,
+  dedicatedCpuPlacement: value,
+  isolateEmulatorThread: value,
   realtime: fc.oneof(fc.constant({}), fc.record({ mask: fc.constantFrom('0', '1-2', '^0') }, { noNullPrototype: true }), value),
   numa: fc.oneof(fc.constant({ guestMappingPassthrough: {} }), value),
   features: fc.oneof(fc.array(fc.record({ name: fc.constant('tsc-deadline'), policy: value }, { noNullPrototype: true }), { maxLength: 2 }), value),
@@ -28,7 +33,9 @@ const vmObject = fc.record({
   architecture: value,
   evictionStrategy: value,
   cpu: fc.oneof(cpu, value),
-  memory: fc.oneof(fc.record({ guest: value, maxGuest: value, hugepages: fc.oneof(fc.record({ pageSize: value }, { noNullPrototype: true }), value) }, { requiredKeys: [], noNullPrototype: true }), value),
+  memory: fc.oneof(fc.record({
+    guest: value, maxGuest: value, hugepages: fc.oneof(fc.record({ pageSize: value }, { noNullPrototype: true }), value),
+  }, { requiredKeys: [], noNullPrototype: true }), value),
   resources: fc.record({ requests: quantities, limits: quantities }, { requiredKeys: [], noNullPrototype: true }),
   ioThreadsPolicy: value,
   ioThreads: fc.oneof(fc.record({ supplementalPoolThreadCount: value }, { noNullPrototype: true }), value),
