@@ -1,6 +1,6 @@
 import { error, Finding } from '../finding';
 import { arr, count, numberOfVcpus, obj, P, TemplateView } from './vm-admission-context';
-import { milliValue, parseQuantity, printed, Quantity, value } from './vm-quantity';
+import { milliValue, parseQuantity, printed, Quantity, value, ZERO } from './vm-quantity';
 
 // Mirrors of KubeVirt v1.9 VMI admission rules on CPUs (vmi-create-admitter.go, reference §1.1-1.3, §1.7), applied
 // to a VM template with the field prefix `spec.template.spec`. Messages are KubeVirt's, verbatim (typos and trailing
@@ -8,6 +8,8 @@ import { milliValue, parseQuantity, printed, Quantity, value } from './vm-quanti
 
 const IO_THREADS_POLICIES = ['shared', 'auto', 'supplementalPool'];
 const CPU_FEATURE_POLICIES = ['', 'force', 'require', 'optional', 'disable', 'forbid'];
+const THOUSAND = BigInt(1000);
+const ONE_MILLION = BigInt(1000000);
 
 /** Builds a finding that quotes KubeVirt's rejection message. */
 export function rejected(code: string, field: string, got: unknown, kubevirtMessage: string, fix: string): Finding {
@@ -19,7 +21,7 @@ export function dedicatedCpuFindings(t: TemplateView): Finding[] {
   if (t.cpu?.dedicatedCpuPlacement !== true) return [];
   const out: Finding[] = [];
   const d = `${P}.domain`;
-  const memoryGiven = value(t.limitsMemory) !== BigInt(0) || value(t.requestsMemory) !== BigInt(0)
+  const memoryGiven = value(t.limitsMemory) !== ZERO || value(t.requestsMemory) !== ZERO
     || (t.memory !== undefined && (t.memory.hugepages != null || isNonZeroQuantity(t.memory.guest)));
   if (!memoryGiven) {
     out.push(rejected('VM_KV_MEMORY_NOT_PROVIDED', `${d}.resources.limits.memory`, t.limits.memory,
@@ -36,7 +38,7 @@ export function dedicatedCpuFindings(t: TemplateView): Finding[] {
   }
   const reqMem = value(t.requestsMemory);
   const limMem = value(t.limitsMemory);
-  if (reqMem > BigInt(0) && limMem > BigInt(0) && reqMem !== limMem) {
+  if (reqMem > ZERO && limMem > ZERO && reqMem !== limMem) {
     out.push(rejected('VM_KV_MEMORY_REQUEST_NOT_LIMIT', `${d}.resources.requests.memory`,
       `${printed(t.requestsMemory)} (limit ${printed(t.limitsMemory)})`,
       `${d}.resources.requests.memory must be equal to ${d}.resources.limits.memory`,
@@ -46,17 +48,17 @@ export function dedicatedCpuFindings(t: TemplateView): Finding[] {
   const limCpu = value(t.limitsCpu);
   const vcpus = BigInt(numberOfVcpus(t.cpu));
   const field = `${d}.cpu.dedicatedCpuPlacement`;
-  if (reqCpu === BigInt(0) && limCpu === BigInt(0) && vcpus === BigInt(0)) {
+  if (reqCpu === ZERO && limCpu === ZERO && vcpus === ZERO) {
     out.push(rejected('VM_KV_DEDICATED_NO_CPU_COUNT', field, true,
       `either ${d}.resources.requests.cpu or ${d}.resources.limits.cpu or ${d}.cpu.cores must be provided when DedicatedCPUPlacement is true `,
       'give the VM a vCPU count (vcpus or topology)'));
   }
-  if (reqCpu > BigInt(0) && limCpu > BigInt(0) && reqCpu !== limCpu) {
+  if (reqCpu > ZERO && limCpu > ZERO && reqCpu !== limCpu) {
     out.push(rejected('VM_KV_CPU_REQUEST_NOT_LIMIT', field, `requests ${printed(t.requestsCpu)}, limits ${printed(t.limitsCpu)}`,
       `${d}.resources.requests.cpu or ${d}.resources.limits.cpu must be equal when DedicatedCPUPlacement is true `,
       'set CPU requests equal to limits'));
   }
-  if ((reqCpu > BigInt(0) || limCpu > BigInt(0)) && vcpus > BigInt(0) && reqCpu !== vcpus && limCpu !== vcpus) {
+  if ((reqCpu > ZERO || limCpu > ZERO) && vcpus > ZERO && reqCpu !== vcpus && limCpu !== vcpus) {
     out.push(rejected('VM_KV_CPU_RESOURCES_VS_TOPOLOGY', field,
       `requests ${printed(t.requestsCpu)}, limits ${printed(t.limitsCpu)}, topology ${vcpus} vCPUs`,
       `${d}.resources.requests.cpu or ${d}.resources.limits.cpu must not be provided at the same time with ${d}.cpu.cores when DedicatedCPUPlacement is true `,
@@ -84,7 +86,7 @@ export function resourceFindings(t: TemplateView): Finding[] {
     ['requests.cpu', t.requestsCpu], ['limits.cpu', t.limitsCpu], ['requests.memory', t.requestsMemory], ['limits.memory', t.limitsMemory],
   ];
   for (const [name, q] of entries) {
-    if (q !== undefined && q.nano < BigInt(0)) {
+    if (q !== undefined && q.nano < ZERO) {
       out.push(rejected('VM_KV_NEGATIVE_RESOURCE', `${r}.${name}`, q.text,
         `${r}.${name} '${q.text}': must be greater than or equal to 0.`, 'use a positive quantity'));
     }
@@ -92,13 +94,13 @@ export function resourceFindings(t: TemplateView): Finding[] {
   for (const kind of ['cpu', 'memory']) {
     const req = kind === 'cpu' ? t.requestsCpu : t.requestsMemory;
     const lim = kind === 'cpu' ? t.limitsCpu : t.limitsMemory;
-    if (req !== undefined && lim !== undefined && lim.nano > BigInt(0) && req.nano > lim.nano) {
+    if (req !== undefined && lim !== undefined && lim.nano > ZERO && req.nano > lim.nano) {
       out.push(rejected('VM_KV_REQUEST_ABOVE_LIMIT', `${r}.requests.${kind}`, `${req.text} > ${lim.text}`,
         `${r}.requests.${kind} '${req.text}' is greater than ${r}.limits.${kind} '${lim.text}'`, `set requests.${kind} equal to limits.${kind}`));
     }
   }
   const mem = t.requestsMemory;
-  if (mem !== undefined && mem.nano >= BigInt(0) && value(mem) < BigInt(1000000)) {
+  if (mem !== undefined && mem.nano >= ZERO && value(mem) < ONE_MILLION) {
     out.push(rejected('VM_KV_MEMORY_REQUEST_TOO_SMALL', `${r}.requests.memory`, mem.text,
       `${r}.requests.memory '${mem.text}': must be greater than or equal to 1M.`, 'give the VM at least 1M of memory'));
   }
@@ -147,10 +149,10 @@ export function cpuFeatureFindings(t: TemplateView): Finding[] {
 }
 
 function isInteger(q: Quantity | undefined): boolean {
-  return !(value(q) > BigInt(0) && value(q) * BigInt(1000) !== milliValue(q));
+  return !(value(q) > ZERO && value(q) * THOUSAND !== milliValue(q));
 }
 
 function isNonZeroQuantity(raw: unknown): boolean {
   const q = parseQuantity(raw);
-  return q !== undefined && q.nano !== BigInt(0);
+  return q !== undefined && q.nano !== ZERO;
 }

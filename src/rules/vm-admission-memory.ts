@@ -1,7 +1,7 @@
 import { Finding, warning } from '../finding';
 import { obj, P, TemplateView } from './vm-admission-context';
 import { rejected } from './vm-admission-cpu';
-import { parseQuantity, printed, QUANTITY_PATTERN, value } from './vm-quantity';
+import { parseQuantity, printed, QUANTITY_PATTERN, value, ZERO } from './vm-quantity';
 
 // Mirrors of KubeVirt v1.9 admission rules on NUMA, realtime and huge pages (reference §1.4-1.6).
 
@@ -53,7 +53,7 @@ export function hugepageFindings(t: TemplateView): Finding[] {
     if (page === undefined) {
       out.push(rejected('VM_KV_HUGEPAGE_SIZE_INVALID', pageField, raw,
         `${pageField} '${raw}': quantities must match the regular expression '${QUANTITY_PATTERN}'`, 'use HugePageSize.TWO_MI or ONE_GI'));
-    } else if (value(page) <= BigInt(0)) {
+    } else if (value(page) <= ZERO) {
       // KubeVirt divides by the page size here (a zero size would crash the webhook); refuse it up front.
       out.push(rejected('VM_KV_HUGEPAGE_SIZE_INVALID', pageField, raw, `${pageField} '${raw}' must be a positive size`,
         'use HugePageSize.TWO_MI or ONE_GI'));
@@ -72,17 +72,17 @@ export function hugepageFindings(t: TemplateView): Finding[] {
 
 function pageMultipleFindings(t: TemplateView, pageBytes: bigint, pageText: string): Finding[] {
   let vmMemory = value(t.requestsMemory);
-  if (vmMemory === BigInt(0)) vmMemory = value(parseQuantity(t.memory?.guest));
-  if (vmMemory === BigInt(0)) vmMemory = value(t.limitsMemory);
+  if (vmMemory === ZERO) vmMemory = value(parseQuantity(t.memory?.guest));
+  if (vmMemory === ZERO) vmMemory = value(t.limitsMemory);
   const field = `${P}.domain.resources.requests.memory`;
   const requests = printed(t.requestsMemory);
   const pageField = `${P}.domain.memory.hugepages.pageSize`;
-  if (vmMemory !== BigInt(0) && vmMemory < pageBytes) {
+  if (vmMemory !== ZERO && vmMemory < pageBytes) {
     return [rejected('VM_KV_MEMORY_BELOW_PAGE_SIZE', field, `${vmMemory} bytes (page ${pageText})`,
       `${field} '${requests}' must be equal to or larger than page size ${pageField} '${pageText}'`,
       'give the VM at least one huge page of memory, or use smaller pages')];
   }
-  if (vmMemory % pageBytes !== BigInt(0)) {
+  if (vmMemory % pageBytes !== ZERO) {
     return [rejected('VM_KV_MEMORY_NOT_PAGE_MULTIPLE', field, `${vmMemory} bytes (page ${pageText})`,
       `${field} '${requests}' is not a multiple of the page size ${pageField} '${pageText}'`,
       'make the memory a whole number of huge pages')];

@@ -8,7 +8,8 @@ const BINARY_POWER: Record<string, number> = { Ki: 10, Mi: 20, Gi: 30, Ti: 40, P
 /** Exponents beyond this are absurd for CPU or memory; they are treated as unparsable instead of building huge numbers. */
 const MAX_EXPONENT = 40;
 
-const ZERO = BigInt(0);
+/** BigInt constants, made once (BigInt(0) in a hot path allocates every time). */
+export const ZERO = BigInt(0);
 const ONE = BigInt(1);
 const TEN = BigInt(10);
 const TWO = BigInt(2);
@@ -28,6 +29,10 @@ export interface Quantity {
   readonly text: string;
   /** The value in nano-units (rounded up to a whole nano-unit). */
   readonly nano: bigint;
+  /** Go's Value(): whole units, rounded up (kept with the parse: the admission rules ask for it again and again). */
+  readonly value: bigint;
+  /** Go's MilliValue(): milli-units, rounded up. */
+  readonly milli: bigint;
 }
 
 /** The regular expression KubeVirt quotes when a quantity does not parse. */
@@ -75,18 +80,19 @@ function parseText(text: string): Quantity | undefined {
     const divisor = TEN ** BigInt(-tens);
     nano = numerator / divisor + (numerator % divisor === ZERO ? ZERO : ONE);
   }
+  const signed = sign === '-' ? -nano : nano;
   // Frozen: the same object is handed to every caller that parses this text.
-  return Object.freeze({ text, nano: sign === '-' ? -nano : nano });
+  return Object.freeze({ text, nano: signed, value: ceilDiv(signed, NANO_PER_UNIT), milli: ceilDiv(signed, NANO_PER_MILLI) });
 }
 
-/** Go's Quantity.Value(): the value in whole units, rounded up. */
+/** Go's Quantity.Value(): the value in whole units, rounded up (0 when unset). */
 export function value(q: Quantity | undefined): bigint {
-  return q === undefined ? ZERO : ceilDiv(q.nano, NANO_PER_UNIT);
+  return q === undefined ? ZERO : q.value;
 }
 
-/** Go's Quantity.MilliValue(): the value in milli-units, rounded up. */
+/** Go's Quantity.MilliValue(): the value in milli-units, rounded up (0 when unset). */
 export function milliValue(q: Quantity | undefined): bigint {
-  return q === undefined ? ZERO : ceilDiv(q.nano, NANO_PER_MILLI);
+  return q === undefined ? ZERO : q.milli;
 }
 
 /** The quantity text as Go prints it in messages (`0` when unset). */
