@@ -50,7 +50,13 @@ export function withLatePatches<T extends ApiObjectClass>(base: T, options: Late
 
     public toJson(): any {
       if (propsAreJson) {
-        const direct = synthesizedObject(this);
+        let direct: Record<string, unknown> | undefined;
+        try {
+          direct = synthesizedObject(this);
+        } catch {
+          // A Lazy or the metadata failed: cdk8s's own path below reports it, with the object's path.
+          direct = undefined;
+        }
         if (direct !== undefined) return direct;
       }
       // ApiObject.toJson() already sorts every level (unless CDK8S_DISABLE_SORT asks it not to).

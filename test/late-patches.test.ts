@@ -86,6 +86,12 @@ describe('withLatePatches', () => {
       }), { numRuns: 200 });
     });
 
+    test('a Lazy that throws fails as cdk8s fails, naming the object', () => {
+      const chart = Testing.chart();
+      const json = new JsonMachineConfig(chart, 'Broken', { metadata: { name: 'b' }, spec: Lazy.any({ produce: () => { throw new Error('boom'); } }) as any });
+      expect(() => json.toJson()).toThrow(/Failed serializing construct at path 'test\/Broken'.*boom/);
+    });
+
     test('tokens, nested Lazies and custom resolvers come out as cdk8s renders them', () => {
       // GIVEN a token and a nested Lazy in the props, and an app with a resolver of its own
       const token = { resolve: () => 'resolved' };
