@@ -89,11 +89,8 @@ function synthesizedObject(obj: ApiObject): Record<string, unknown> | undefined 
   const data: Record<string, unknown> = { ...props, apiVersion: obj.apiVersion, kind: obj.kind, metadata: obj.metadata.toJson() };
   const json = plainJson(data, true);
   if (json === NOT_PLAIN || json === undefined) return undefined;
-  const sorted = json as Record<string, unknown>;
-  const out: Record<string, unknown> = {};
-  for (const key of ['apiVersion', 'kind', 'metadata']) if (key in sorted) out[key] = sorted[key];
-  for (const key of Object.keys(sorted)) if (!(key in out)) out[key] = sorted[key];
-  return out;
+  // plainJson already sorted every level.
+  return apiKeysFirst(json as Record<string, unknown>, (v) => v);
 }
 
 /**
@@ -186,13 +183,16 @@ function plainJson(value: unknown, produceLazies: boolean): unknown {
 
 /** apiVersion, kind, metadata first, then the other keys sorted; nested objects sorted (as cdk8s does). */
 function sortTopLevel(obj: Record<string, unknown>): Record<string, unknown> {
+  return apiKeysFirst(obj, sortKeysDeep);
+}
+
+const API_KEYS = ['apiVersion', 'kind', 'metadata'];
+
+/** The top-level key order of `ApiObject.toJson()`: apiVersion, kind, metadata, then the other keys sorted. */
+function apiKeysFirst(obj: Record<string, unknown>, valueOf: (value: unknown) => unknown): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  if ('apiVersion' in obj) out.apiVersion = sortKeysDeep(obj.apiVersion);
-  if ('kind' in obj) out.kind = sortKeysDeep(obj.kind);
-  if ('metadata' in obj) out.metadata = sortKeysDeep(obj.metadata);
-  for (const k of Object.keys(obj).sort()) {
-    if (k !== 'apiVersion' && k !== 'kind' && k !== 'metadata') out[k] = sortKeysDeep(obj[k]);
-  }
+  for (const k of API_KEYS) if (k in obj) out[k] = valueOf(obj[k]);
+  for (const k of Object.keys(obj).sort()) if (!API_KEYS.includes(k)) out[k] = valueOf(obj[k]);
   return out;
 }
 

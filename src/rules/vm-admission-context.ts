@@ -39,7 +39,7 @@ export interface TemplateView {
  * `spec.runStrategy` and, of `spec.template.spec`, `architecture`, `evictionStrategy` and the domain's `cpu`,
  * `memory`, `resources`, `ioThreadsPolicy`, `ioThreads`, `devices.video` and `devices.autoattachGraphicsDevice`.
  * `admissionFindings` runs its rules on this view only, so two objects with the same view get the same findings
- * (which lets a VM check its view once per distinct shape). Values are the object's own (not copied).
+ * (which lets a VM render and check just this part of its spec). Values are the object's own (not copied).
  */
 export function admissionView(vm: unknown): Record<string, any> {
   const spec = obj(obj(vm).spec);

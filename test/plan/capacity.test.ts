@@ -158,22 +158,33 @@ describe('capacityOf on an SMT host (2 NUMA x 4 cores x 2 threads, full-pcpus-on
   });
 });
 
+/** A small uniform host (1-3 NUMA nodes, with or without SMT) and a VM's CPU demand, for the property tests. */
+function smallHostAndVm(minCoresPerSocket: number) {
+  return {
+    numaNodes: fc.integer({ min: 1, max: 3 }),
+    coresPerSocket: fc.integer({ min: minCoresPerSocket, max: 6 }),
+    threadsPerCore: fc.integer({ min: 1, max: 2 }),
+    reservedCores: fc.integer({ min: 1, max: 2 }),
+    vcpus: fc.integer({ min: 1, max: 6 }),
+    emulator: fc.boolean(),
+    parity: fc.boolean(),
+    fullPcpusOnly: fc.boolean(),
+  };
+}
+
+/** The host of `smallHostAndVm`, planned with its reserved whole cores (and `offlined` CPUs). */
+function smallHost(p: { numaNodes: number; coresPerSocket: number; threadsPerCore: number; reservedCores: number }, offlined = 0) {
+  const topology = HostTopology.uniform({ numaNodes: p.numaNodes, coresPerSocket: p.coresPerSocket, threadsPerCore: p.threadsPerCore });
+  const partition = CpuPartition.plan(topology, { reservedCpuCount: p.reservedCores * p.threadsPerCore, offlinedCpuCount: offlined });
+  return { topology, partition };
+}
+
 describe('capacityOf invariants', () => {
   test('VMs use only isolated CPUs, never share one, stay on one NUMA node, and the counts add up', () => {
     fc.assert(fc.property(
-      fc.record({
-        numaNodes: fc.integer({ min: 1, max: 3 }),
-        coresPerSocket: fc.integer({ min: 3, max: 6 }),
-        threadsPerCore: fc.integer({ min: 1, max: 2 }),
-        reservedCores: fc.integer({ min: 1, max: 2 }),
-        vcpus: fc.integer({ min: 1, max: 6 }),
-        emulator: fc.boolean(),
-        parity: fc.boolean(),
-        fullPcpusOnly: fc.boolean(),
-      }),
+      fc.record(smallHostAndVm(3)),
       (p) => {
-        const topology = HostTopology.uniform({ numaNodes: p.numaNodes, coresPerSocket: p.coresPerSocket, threadsPerCore: p.threadsPerCore });
-        const partition = CpuPartition.plan(topology, { reservedCpuCount: p.reservedCores * p.threadsPerCore });
+        const { topology, partition } = smallHost(p);
         const shape = vmShape({ vcpus: p.vcpus, isolateEmulatorThread: p.emulator });
         const capacity = capacityOf(partition, shape, { emulatorThreadEvenParity: p.parity, fullPcpusOnly: p.fullPcpusOnly });
 
@@ -202,21 +213,13 @@ describe('capacityOf invariants', () => {
   test('capacityCountsOf gives exactly the counts of capacityOf, without building CPU lists', () => {
     fc.assert(fc.property(
       fc.record({
-        numaNodes: fc.integer({ min: 1, max: 3 }),
-        coresPerSocket: fc.integer({ min: 4, max: 6 }),
-        threadsPerCore: fc.integer({ min: 1, max: 2 }),
-        reservedCores: fc.integer({ min: 1, max: 2 }),
+        ...smallHostAndVm(4),
         offlined: fc.integer({ min: 0, max: 1 }),
-        vcpus: fc.integer({ min: 1, max: 6 }),
-        emulator: fc.boolean(),
-        parity: fc.boolean(),
-        fullPcpusOnly: fc.boolean(),
         pages: fc.option(fc.array(fc.integer({ min: 0, max: 12 }), { minLength: 3, maxLength: 3 }), { nil: undefined }),
         memoryGi: fc.integer({ min: 1, max: 5 }),
       }),
       (p) => {
-        const topology = HostTopology.uniform({ numaNodes: p.numaNodes, coresPerSocket: p.coresPerSocket, threadsPerCore: p.threadsPerCore });
-        const partition = CpuPartition.plan(topology, { reservedCpuCount: p.reservedCores * p.threadsPerCore, offlinedCpuCount: p.offlined });
+        const { partition } = smallHost(p, p.offlined);
         const shape = vmShape({ vcpus: p.vcpus, isolateEmulatorThread: p.emulator, memoryGi: p.memoryGi, hugePageSize: HugePageSize.ONE_GI });
         const hugePages = p.pages?.slice(0, p.numaNodes).map((count, numaNode) => ({ numaNode, size: HugePageSize.ONE_GI, count }));
         const options = { emulatorThreadEvenParity: p.parity, fullPcpusOnly: p.fullPcpusOnly, hugePages };
