@@ -23,6 +23,9 @@ export interface LatePatchOptions {
 /** The late patches of each object created through `withLatePatches`. */
 const LATE_PATCHES = new WeakMap<ApiObject, JsonPatch[]>();
 
+/** The props given to each object of a `propsAreJson` class (ApiObject keeps its own copy private). */
+const JSON_PROPS = new WeakMap<ApiObject, Record<string, unknown>>();
+
 /**
  * Makes an imported L1 class (1) apply `addJsonPatch` patches *after* its typed serializer and (2) emit keys in
  * the same sorted order as a plain `ApiObject`.
@@ -39,43 +42,68 @@ export function withLatePatches<T extends ApiObjectClass>(base: T, options: Late
   return class extends base {
     constructor(...args: any[]) {
       super(...args);
-      if (propsAreJson) JSON_PROPS.set(this, args[2] ?? {});
+      if (propsAreJson) keepJsonProps(this, args[2] ?? {});
     }
 
     public addJsonPatch(...ops: JsonPatch[]): void {
-      const patches = LATE_PATCHES.get(this);
-      if (patches) patches.push(...ops);
-      else LATE_PATCHES.set(this, [...ops]);
+      addLatePatches(this, ops);
     }
 
     public toJson(): any {
-      if (propsAreJson) {
-        let direct: Record<string, unknown> | undefined;
-        try {
-          direct = synthesizedObject(this);
-        } catch {
-          // A Lazy or the metadata failed: cdk8s's own path below reports it, with the object's path.
-          direct = undefined;
-        }
-        if (direct !== undefined) return direct;
-      }
-      // ApiObject.toJson() already sorts every level (unless CDK8S_DISABLE_SORT asks it not to).
-      const serialized = propsAreJson && !process.env.CDK8S_DISABLE_SORT
-        ? ApiObject.prototype.toJson.call(this)
-        : sortTopLevel(propsAreJson ? ApiObject.prototype.toJson.call(this) : super.toJson());
-      const patches = LATE_PATCHES.get(this);
-      if (patches === undefined || patches.length === 0) return serialized;
-      try {
-        return JsonPatch.apply(serialized, ...patches);
-      } catch (e) {
-        throw new Error(`JSON patch on '${this.node.path}' could not be applied: ${(e as Error).message}`);
-      }
+      return latePatchedJson(this, () => super.toJson());
     }
   };
 }
 
-/** The props given to each object of a `propsAreJson` class (ApiObject keeps its own copy private). */
-const JSON_PROPS = new WeakMap<ApiObject, Record<string, unknown>>();
+/**
+ * Records JSON patches to apply after the object is serialized: what `addJsonPatch` does on an L1 with late patches
+ * (one made by `withLatePatches`, or a class that overrides `addJsonPatch` and `toJson` with this and
+ * `latePatchedJson`).
+ */
+export function addLatePatches(obj: ApiObject, ops: JsonPatch[]): void {
+  const patches = LATE_PATCHES.get(obj);
+  if (patches) patches.push(...ops);
+  else LATE_PATCHES.set(obj, [...ops]);
+}
+
+/**
+ * Declares `props` (what the object's constructor passed to `ApiObject`, GVK aside) to be its JSON already: it is
+ * then serialized like a plain `ApiObject` with these props (see `LatePatchOptions.propsAreJson`).
+ */
+export function keepJsonProps(obj: ApiObject, props: object): void {
+  JSON_PROPS.set(obj, props as Record<string, unknown>);
+}
+
+/**
+ * `toJson()` of an object with late patches: its JSON with keys sorted as a plain `ApiObject` sorts them, then its
+ * late patches applied.
+ *
+ * @param typedToJson the L1's own `toJson()` (its generated serializer), used unless its props are JSON
+ */
+export function latePatchedJson(obj: ApiObject, typedToJson: () => any): any {
+  const propsAreJson = JSON_PROPS.has(obj);
+  if (propsAreJson) {
+    let direct: Record<string, unknown> | undefined;
+    try {
+      direct = synthesizedObject(obj);
+    } catch {
+      // A Lazy or the metadata failed: cdk8s's own path below reports it, with the object's path.
+      direct = undefined;
+    }
+    if (direct !== undefined) return direct;
+  }
+  // ApiObject.toJson() already sorts every level (unless CDK8S_DISABLE_SORT asks it not to).
+  const serialized = propsAreJson && !process.env.CDK8S_DISABLE_SORT
+    ? ApiObject.prototype.toJson.call(obj)
+    : sortTopLevel(propsAreJson ? ApiObject.prototype.toJson.call(obj) : typedToJson());
+  const patches = LATE_PATCHES.get(obj);
+  if (patches === undefined || patches.length === 0) return serialized;
+  try {
+    return JsonPatch.apply(serialized, ...patches);
+  } catch (e) {
+    throw new Error(`JSON patch on '${obj.node.path}' could not be applied: ${(e as Error).message}`);
+  }
+}
 
 /**
  * What `ApiObject.toJson()` returns for `obj` (props plus resolved metadata, sorted at every level, `apiVersion`,

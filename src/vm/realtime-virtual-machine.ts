@@ -1,9 +1,9 @@
-import { Chart, Lazy } from 'cdk8s';
+import { Chart, JsonPatch, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { IKubeVirtFeatureConsumer, KubeVirtFeatureUse, markKubeVirtFeatureConsumer } from '../cluster/feature-use';
 import { Finding, Severity } from '../finding';
 import * as kubevirt from '../imports/virtualmachine-kubevirt.io';
-import { rendersPropsVerbatim, withLatePatches } from '../late-patches';
+import { addLatePatches, keepJsonProps, latePatchedJson, rendersPropsVerbatim } from '../late-patches';
 import { RealtimeVirtualMachineProps } from './realtime-virtual-machine-props';
 import { renderAdmissionSpecJson, renderSpecJson, VM_LABEL } from './render';
 import { ResolvedVm, resolveVm, shapeOf } from './resolve';
@@ -22,10 +22,6 @@ import { reportFindings } from '../warnings';
 
 const VM_SYMBOL = Symbol.for('cdk8s-kubevirt-realtime.RealtimeVirtualMachine');
 
-// Every L1 goes through withLatePatches so `resource.addJsonPatch` always reaches the YAML.
-// propsAreJson: the spec is rendered as JSON (renderSpecJson), so the generated serializer is skipped.
-const VirtualMachineResource = withLatePatches(kubevirt.VirtualMachine, { propsAreJson: true });
-
 /**
  * A KubeVirt VirtualMachine tuned for real-time guests, following KubeVirt's real-time guide: dedicated CPUs, an
  * isolated emulator thread, IOThreads, host-passthrough CPU with the TSC deadline timer, NUMA passthrough, 1Gi huge
@@ -38,36 +34,33 @@ const VirtualMachineResource = withLatePatches(kubevirt.VirtualMachine, { propsA
  * features it uses (dedicated CPUs, NUMA passthrough, even-parity emulator CPUs) so the configuration enables their
  * gates.
  */
-export class RealtimeVirtualMachine extends Construct implements IKubeVirtFeatureConsumer {
+export class RealtimeVirtualMachine extends kubevirt.VirtualMachine implements IKubeVirtFeatureConsumer {
   /** True when `x` is a RealtimeVirtualMachine (works across copies of this library). */
   public static isRealtimeVirtualMachine(x: any): x is RealtimeVirtualMachine {
     return x !== null && typeof x === 'object' && VM_SYMBOL in x;
   }
 
-  /** The VirtualMachine L1 (escape hatch: `resource.addJsonPatch(...)` patches are applied last). */
-  public readonly resource: kubevirt.VirtualMachine;
-
-  /** The VirtualMachine name. */
-  public readonly name: string;
-
   /** The resolved model of the VM (defaults applied), for checks across constructs. */
   public readonly shape: VmShape;
 
+  // The VM is its VirtualMachine object itself, as a hand-written `ApiObject` would be: one construct per VM, not a
+  // wrapper and an L1 (apps have thousands of VMs; every walk of the tree and the dependency graph visit each node).
   constructor(scope: Construct, id: string, props: RealtimeVirtualMachineProps) {
-    super(scope, id);
-    Object.defineProperty(this, VM_SYMBOL, { value: true });
-    markKubeVirtFeatureConsumer(this);
-
-    const vm = resolveVm(id, props, Chart.of(this).namespace);
-    this.name = vm.name;
-    this.shape = shapeOf(vm);
-
+    const vm = resolveVm(id, props, Chart.of(scope).namespace);
     const metadata = props?.metadata ?? {};
-    this.resource = new VirtualMachineResource(this, 'Resource', {
+    const self: { vm?: RealtimeVirtualMachine } = {};
+    const jsonProps = {
       metadata: { ...metadata, name: vm.name, labels: { ...metadata.labels, [VM_LABEL]: vm.name } },
       // Rendered at synthesis, after validation: bad props give validation errors, never a crash here.
-      spec: Lazy.any({ produce: () => renderSpecJson(vm, this.placementSelector) }),
-    });
+      spec: Lazy.any({ produce: () => renderSpecJson(vm, self.vm?.placementSelector) }),
+    };
+    super(scope, id, jsonProps as kubevirt.VirtualMachineProps);
+    self.vm = this;
+    // The spec is rendered as JSON (renderSpecJson): the generated serializer is skipped.
+    keepJsonProps(this, jsonProps);
+    Object.defineProperty(this, VM_SYMBOL, { value: true });
+    markKubeVirtFeatureConsumer(this);
+    this.shape = shapeOf(vm);
 
     reportFindings(this, () => {
       const own = vmPropFindings(vm);
@@ -78,6 +71,27 @@ export class RealtimeVirtualMachine extends Construct implements IKubeVirtFeatur
     });
 
     if (props?.nodePool !== undefined) this.placeOn(props.nodePool);
+  }
+
+  /**
+   * The VirtualMachine object: the VM itself (escape hatch: `resource.addJsonPatch(...)` patches are applied last).
+   * Kept for code written when the VM wrapped its object.
+   */
+  public get resource(): kubevirt.VirtualMachine {
+    return this;
+  }
+
+  /**
+   * Applies RFC-6902 JSON patches to the VirtualMachine after it is rendered, whatever fields they touch (the
+   * generated L1 would drop fields its schema does not model). The admission mirror checks the patched object.
+   */
+  public addJsonPatch(...ops: JsonPatch[]): void {
+    addLatePatches(this, ops);
+  }
+
+  /** The VirtualMachine as cdk8s writes it: keys sorted, JSON patches applied last. */
+  public toJson(): any {
+    return latePatchedJson(this, () => super.toJson());
   }
 
   /** The node pool the VM is placed on, if any. */
@@ -148,13 +162,13 @@ export class RealtimeVirtualMachine extends Construct implements IKubeVirtFeatur
     // Without JSON patches or custom resolvers the object's spec is the rendered spec as cdk8s writes it: check the
     // part of it the admission rules read instead of rendering the whole object here (synthesis renders it once,
     // right after validation).
-    if (rendersPropsVerbatim(this.resource)) {
+    if (rendersPropsVerbatim(this)) {
       const found = admissionFindingsOfRenderedView(admissionView({ spec: renderAdmissionSpecJson(vm) }));
       if (found !== undefined) return found;
     }
     let rendered: unknown;
     try {
-      rendered = this.resource.toJson();
+      rendered = this.toJson();
     } catch {
       // A JSON patch that cannot be applied: synthesis reports it with its own message right after validation.
       return [];

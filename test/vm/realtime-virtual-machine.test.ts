@@ -162,12 +162,22 @@ describe('RealtimeVirtualMachine', () => {
   });
 
   describe('escape hatches', () => {
-    test('resource is the L1 and ApiObject.of finds it', () => {
+    test('the VM is its VirtualMachine object: one construct, resource and ApiObject.of give the VM itself', () => {
       const chart = Testing.chart();
       const vm = new RealtimeVirtualMachine(chart, 'rt-vm', minimalProps());
-      expect(ApiObject.of(vm)).toBe(vm.resource);
-      expect(vm.resource.kind).toBe('VirtualMachine');
-      expect(vm.resource.name).toBe('rt-vm');
+      expect(ApiObject.of(vm)).toBe(vm);
+      expect(vm.resource).toBe(vm);
+      expect(vm.node.children).toEqual([]);
+      expect(vm.kind).toBe('VirtualMachine');
+      expect(vm.apiVersion).toBe('kubevirt.io/v1');
+      expect(vm.name).toBe('rt-vm');
+    });
+
+    test('labels added through the object metadata reach the YAML', () => {
+      const chart = Testing.chart();
+      const vm = new RealtimeVirtualMachine(chart, 'rt-vm', minimalProps());
+      vm.metadata.addLabel('team', 'rt');
+      expect(Testing.synth(chart)[0].metadata.labels).toEqual({ 'kubevirt.io/vm': 'rt-vm', 'team': 'rt' });
     });
 
     test('a JSON patch on a field the L1 does not model reaches the YAML', () => {
@@ -194,7 +204,7 @@ describe('RealtimeVirtualMachine', () => {
     const chart = Testing.chart();
     const vm = new RealtimeVirtualMachine(chart, 'rt-vm', minimalProps());
     vm.resource.addJsonPatch(JsonPatch.replace('/spec/does/not/exist', 1));
-    expect(() => Testing.synth(chart)).toThrow(/JSON patch on 'test\/rt-vm\/Resource' could not be applied/);
+    expect(() => Testing.synth(chart)).toThrow(/JSON patch on 'test\/rt-vm' could not be applied/);
   });
 
   test('isRealtimeVirtualMachine', () => {
