@@ -57,7 +57,7 @@ export interface WarningRecord {
  *
  * @param produce computes the findings; it runs at validation time, after every construct of the app exists
  */
-export function reportFindings(scope: IConstruct, produce: () => Finding[]): void {
+export function reportFindings(scope: IConstruct, produce: () => readonly Finding[]): void {
   openValidationPasses(scope);
   let warned = false;
   scope.node.addValidation({

@@ -12,19 +12,20 @@ import { VmShape } from '../vm/vm-shape';
  * shape: an app places thousands of VMs of a few dozen shapes. The shape checks are given only the fields of the
  * shape that make up the key (`placementShape`), so VMs with the same key get the same findings; the node selector
  * check, which reads the VM's own selector, runs for every VM.
+ *
+ * @param key `placementShapeKey(input.shape, input.cpuField)`, which a VM computes once (its shape never changes)
  */
-export function placementFindingsOfVm(scope: IConstruct, input: PlacementInput): Finding[] {
-  const selector = nodeSelectorFindings(input);
-  const shape = placementShape(input.shape);
-  const key = shapeKey(shape, input.cpuField);
+export function placementFindingsOfVm(scope: IConstruct, input: PlacementInput, key: string | undefined): readonly Finding[] {
+  // Most VMs have no selector of their own, so nothing to conflict with the pool's.
+  const selector = input.nodeSelector === undefined ? [] : nodeSelectorFindings(input);
   const memo = key === undefined ? undefined : memoOf(scope, input);
   if (memo === undefined || key === undefined) return [...selector, ...shapePlacementFindings(input)];
   let found = memo.get(key);
   if (found === undefined) {
-    found = Object.freeze(shapePlacementFindings({ ...input, shape }));
+    found = Object.freeze(shapePlacementFindings({ ...input, shape: placementShape(input.shape) }));
     memo.set(key, found);
   }
-  return [...selector, ...found];
+  return selector.length === 0 ? found : [...selector, ...found];
 }
 
 interface PoolMemo {
@@ -63,9 +64,11 @@ function placementShape(s: VmShape): VmShape {
   };
 }
 
-/** Identifies the fields placementShape keeps; undefined when one is not a plain value (no reuse then). */
-function shapeKey(s: VmShape, cpuField: string | undefined): string | undefined {
-  // Runs for every VM: plain comparisons and one template string.
+/**
+ * Identifies the fields of a VM's shape the placement checks read (those `placementShape` keeps) and its CPU field;
+ * undefined when one is not a plain value (no reuse then).
+ */
+export function placementShapeKey(s: VmShape, cpuField: string | undefined): string | undefined {
   if (typeof s.vcpus !== 'number' || typeof s.sockets !== 'number' || typeof s.cores !== 'number' || typeof s.threads !== 'number'
     || typeof s.memoryBytes !== 'number' || typeof s.supplementalPoolThreadCount !== 'number') return undefined;
   if (typeof s.dedicatedCpuPlacement !== 'boolean' || typeof s.isolateEmulatorThread !== 'boolean'

@@ -1,12 +1,14 @@
 import { Chart, JsonPatch, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { IKubeVirtFeatureConsumer, KubeVirtFeatureUse, markKubeVirtFeatureConsumer } from '../cluster/feature-use';
-import { Finding, Severity } from '../finding';
+import { Finding } from '../finding';
+import { renderedAdmissionFindings } from './admission-by-key';
+import { allFindings, VmChecks } from './vm-checks';
 import * as kubevirt from '../imports/virtualmachine-kubevirt.io';
 import { addLatePatches, keepJsonProps, latePatchedJson, rendersPropsVerbatim } from '../late-patches';
 import { RealtimeVirtualMachineProps } from './realtime-virtual-machine-props';
-import { renderAdmissionSpecJson, renderSpecJson, VM_LABEL } from './render';
-import { ResolvedVm, resolveVm, shapeOf } from './resolve';
+import { renderSpecJson, VM_LABEL } from './render';
+import { resolveVm, shapeOf } from './resolve';
 import { podCpuCount, VmShape } from './vm-shape';
 import { clusterFactsDuringValidation } from '../placement/cluster-facts';
 import { vmFeatureUses } from '../placement/feature-uses';
@@ -15,9 +17,7 @@ import { markPlaced, poolOf } from '../placement/placed-vms';
 import { placementFindingsOfVm } from '../placement/placement-by-shape';
 import { ensurePoolChecks } from '../placement/pool-checks';
 import { RealtimeNodePool } from '../pool/realtime-node-pool';
-import { admissionFindings, admissionFindingsOfRenderedView } from '../rules/vm-admission';
-import { admissionView } from '../rules/vm-admission-context';
-import { vmPropFindings } from '../rules/vm-rules';
+import { admissionFindings } from '../rules/vm-admission';
 import { reportFindings } from '../warnings';
 
 const VM_SYMBOL = Symbol.for('cdk8s-kubevirt-realtime.RealtimeVirtualMachine');
@@ -62,12 +62,12 @@ export class RealtimeVirtualMachine extends kubevirt.VirtualMachine implements I
     markKubeVirtFeatureConsumer(this);
     this.shape = shapeOf(vm);
 
+    const checks = new VmChecks(vm, this.shape);
     reportFindings(this, () => {
-      const own = vmPropFindings(vm);
       // The admission mirror and the placement checks only make sense on a VM built from valid props; the mirror
       // then also checks whatever JSON patches changed.
-      if (own.some((f) => f.severity === Severity.ERROR)) return own;
-      return [...own, ...this.admissionOfRenderedObject(vm), ...this.placementFindings(vm)];
+      if (checks.propsHaveErrors) return checks.ownFindings();
+      return allFindings(checks.ownFindings(), this.admissionOfRenderedObject(checks), this.placementFindings(checks));
     });
 
     if (props?.nodePool !== undefined) this.placeOn(props.nodePool);
@@ -146,24 +146,24 @@ export class RealtimeVirtualMachine extends kubevirt.VirtualMachine implements I
     return this.nodePool?.model.nodeSelector;
   }
 
-  private placementFindings(vm: ResolvedVm): Finding[] {
+  private placementFindings(checks: VmChecks): readonly Finding[] {
     const pool = this.nodePool;
     if (!pool) return [];
     return placementFindingsOfVm(this, {
       shape: this.shape,
       pool: pool.model,
       cluster: clusterFactsDuringValidation(this),
-      cpuField: vm.props.topology != null && vm.props.vcpus == null ? 'topology' : 'vcpus',
-      nodeSelector: vm.nodeSelector,
-    });
+      cpuField: checks.cpuField,
+      nodeSelector: checks.vm.nodeSelector,
+    }, checks.placementShapeKey);
   }
 
-  private admissionOfRenderedObject(vm: ResolvedVm): Finding[] {
+  private admissionOfRenderedObject(checks: VmChecks): readonly Finding[] {
     // Without JSON patches or custom resolvers the object's spec is the rendered spec as cdk8s writes it: check the
     // part of it the admission rules read instead of rendering the whole object here (synthesis renders it once,
-    // right after validation).
+    // right after validation), once per distinct view.
     if (rendersPropsVerbatim(this)) {
-      const found = admissionFindingsOfRenderedView(admissionView({ spec: renderAdmissionSpecJson(vm) }));
+      const found = renderedAdmissionFindings(this, checks.vm, checks.admissionViewKey);
       if (found !== undefined) return found;
     }
     let rendered: unknown;

@@ -5,7 +5,7 @@ import { KubeVirtVersion } from '../../src/cluster/kubevirt-version';
 import { HugePageSize } from '../../src/model/hugepage-size';
 import { RealtimeMask } from '../../src/model/realtime-mask';
 import { ClusterFacts } from '../../src/placement/cluster-facts';
-import { placementFindingsOfVm } from '../../src/placement/placement-by-shape';
+import { placementFindingsOfVm, placementShapeKey } from '../../src/placement/placement-by-shape';
 import { TopologyManagerPolicy } from '../../src/pool/topology-manager-policy';
 import { PlacementInput, placementFindings } from '../../src/rules/placement-rules';
 import { openValidationPasses } from '../../src/validation-pass';
@@ -64,7 +64,7 @@ describe('placementFindingsOfVm', () => {
           nodeSelector: v.selector,
         };
         // THEN the kept findings are the direct ones
-        expect(placementFindingsOfVm(chart, input)).toEqual(placementFindings(input));
+        expect(placementFindingsOfVm(chart, input, placementShapeKey(input.shape, input.cpuField))).toEqual(placementFindings(input));
       }
     }), { numRuns: 150 });
   });

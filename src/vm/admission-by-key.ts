@@ -1,0 +1,95 @@
+import { IConstruct } from 'constructs';
+import { CpuFeaturePolicy } from './cpu-feature';
+import { IoThreadsPolicy } from './io-threads-policy';
+import { memoryQuantity, renderAdmissionSpecJson } from './render';
+import { ResolvedVm } from './resolve';
+import { Finding } from '../finding';
+import { admissionFindingsOfRenderedView } from '../rules/vm-admission';
+import { admissionView } from '../rules/vm-admission-context';
+import { oncePerValidationPass } from '../validation-pass';
+
+// An app has thousands of VMs and a few dozen distinct admission views: the admission mirror runs once per view in a
+// validation pass. The key is built from the resolved props (a few µs cheaper per VM than rendering the view and
+// reading it as a key, which cost as much as the rules themselves).
+
+/**
+ * `admissionFindingsOfRenderedView(admissionView({ spec: renderAdmissionSpecJson(vm) }))`, computed once per
+ * validation pass for VMs with the same `admissionViewKey`. Only for a VM whose object is its rendered props (no JSON
+ * patch, built-in resolvers only): the caller checks that.
+ *
+ * @param key `admissionViewKey(vm)`, which a VM computes once (its resolved props never change)
+ */
+export function renderedAdmissionFindings(scope: IConstruct, vm: ResolvedVm, key: string | undefined): readonly Finding[] | undefined {
+  if (key === undefined) return findingsOfRender(vm);
+  const memo = oncePerValidationPass(scope, 'admissionByViewKey', () => new Map<string, readonly Finding[] | undefined>());
+  if (memo.has(key)) return memo.get(key);
+  const found = findingsOfRender(vm);
+  const kept = found === undefined ? undefined : Object.freeze(found);
+  memo.set(key, kept);
+  return kept;
+}
+
+function findingsOfRender(vm: ResolvedVm): Finding[] | undefined {
+  return admissionFindingsOfRenderedView(admissionView({ spec: renderAdmissionSpecJson(vm) }));
+}
+
+/**
+ * Identifies the admission view of `renderAdmissionSpecJson(vm)`: two VMs with the same key render the same view (the
+ * run and eviction strategies, the domain's CPU, memory, resources, IOThreads and graphics flag). It mirrors what
+ * render.ts writes into those fields, value by value, with the same conditions. Undefined when an input is not a
+ * string, finite number or boolean where one is expected (then the VM's view is rendered and checked on its own).
+ */
+export function admissionViewKey(vm: ResolvedVm): string | undefined {
+  try {
+    return keyOf(vm);
+  } catch {
+    // A getter in hostile props threw: no reuse, the rules see what rendering makes of it.
+    return undefined;
+  }
+}
+
+function keyOf(vm: ResolvedVm): string | undefined {
+  const topology = vm.props.topology != null && vm.props.vcpus == null;
+  const parts: unknown[] = [
+    vm.runStrategy,
+    vm.evictionStrategy,
+    // domain.cpu (renderCpu)
+    topology, topology ? vm.sockets : undefined, topology ? vm.cores : undefined, topology ? vm.threads : undefined,
+    vm.cpuModel?.model,
+    vm.dedicatedCpuPlacement || undefined,
+    vm.isolateEmulatorThread || undefined,
+    !!vm.guestMappingPassthrough,
+    !!vm.realtime, vm.realtime ? vm.realtimeMask?.text ?? '' : undefined,
+    vm.cpuFeatures.length,
+    // domain.memory, domain.resources
+    !!vm.hugePageSize, vm.hugePageSize ? vm.hugePageSize.quantity : undefined,
+    vm.vcpus,
+    memoryQuantity(vm.memoryBytes),
+    // domain.ioThreadsPolicy, domain.ioThreads, devices
+    vm.ioThreadsPolicy,
+    vm.ioThreadsPolicy === IoThreadsPolicy.SUPPLEMENTAL_POOL ? vm.supplementalPoolThreadCount : undefined,
+    vm.autoattachGraphicsDevice,
+  ];
+  for (const f of vm.cpuFeatures) {
+    if (f !== null && typeof f !== 'object') return undefined;
+    parts.push(f?.name, f?.policy ?? CpuFeaturePolicy.REQUIRE);
+  }
+  let key = '';
+  for (const part of parts) {
+    const text = keyPart(part);
+    if (text === undefined) return undefined;
+    key += text;
+  }
+  return key;
+}
+
+/** One value, tagged by type; strings length-prefixed, so the concatenation is unambiguous. */
+function keyPart(x: unknown): string | undefined {
+  switch (typeof x) {
+    case 'undefined': return 'u';
+    case 'boolean': return x ? 't' : 'f';
+    case 'number': return Number.isFinite(x) ? `n${x};` : undefined;
+    case 'string': return `s${x.length}:${x}`;
+    default: return undefined;
+  }
+}

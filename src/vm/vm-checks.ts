@@ -1,0 +1,60 @@
+import { admissionViewKey } from './admission-by-key';
+import { ResolvedVm } from './resolve';
+import { VmShape } from './vm-shape';
+import { Finding, Severity } from '../finding';
+import { placementShapeKey } from '../placement/placement-by-shape';
+import { vmPropFindings } from '../rules/vm-rules';
+
+/**
+ * What a VM's synth-time checks keep from one validation to the next: everything that depends on its resolved props
+ * and shape only. Those are computed once, in the constructor, and never change, while cdk8s validates the whole app
+ * once more for every chart it synthesizes. What depends on the rest of the app (JSON patches, the pool's other VMs,
+ * the cluster facts) is read again in each validation pass.
+ */
+export class VmChecks {
+  private own?: readonly Finding[];
+  private ownError = false;
+  private admissionKey?: { readonly key: string | undefined };
+  private placementKey?: { readonly key: string | undefined };
+
+  constructor(public readonly vm: ResolvedVm, private readonly shape: VmShape) {}
+
+  /** The VM prop field that sets its CPU count, for placement messages. */
+  public get cpuField(): string {
+    return this.vm.props.topology != null && this.vm.props.vcpus == null ? 'topology' : 'vcpus';
+  }
+
+  /** The library's own rules on the props (`vmPropFindings`). */
+  public ownFindings(): readonly Finding[] {
+    if (this.own === undefined) {
+      this.own = Object.freeze(vmPropFindings(this.vm));
+      this.ownError = this.own.some((f) => f.severity === Severity.ERROR);
+    }
+    return this.own;
+  }
+
+  /** True when the props themselves are wrong: the checks that build on them are skipped. */
+  public get propsHaveErrors(): boolean {
+    this.ownFindings();
+    return this.ownError;
+  }
+
+  /** `admissionViewKey` of the VM. */
+  public get admissionViewKey(): string | undefined {
+    this.admissionKey ??= { key: admissionViewKey(this.vm) };
+    return this.admissionKey.key;
+  }
+
+  /** `placementShapeKey` of the VM. */
+  public get placementShapeKey(): string | undefined {
+    this.placementKey ??= { key: placementShapeKey(this.shape, this.cpuField) };
+    return this.placementKey.key;
+  }
+}
+
+/** The findings of several checks, in order, without a copy when only one has any (the common case: none has). */
+export function allFindings(...groups: ReadonlyArray<readonly Finding[]>): readonly Finding[] {
+  const nonEmpty = groups.filter((g) => g.length > 0);
+  if (nonEmpty.length <= 1) return nonEmpty[0] ?? [];
+  return nonEmpty.flat();
+}

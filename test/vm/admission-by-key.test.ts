@@ -1,0 +1,125 @@
+import { App, Chart, Size, Testing } from 'cdk8s';
+import * as fc from 'fast-check';
+import { minimalProps } from './helpers';
+import { anyVmProps } from './props-arbitrary';
+import { synthesizedJson } from '../../src/late-patches';
+import { RealtimeMask } from '../../src/model/realtime-mask';
+import { admissionFindingsOfRenderedView } from '../../src/rules/vm-admission';
+import { admissionView } from '../../src/rules/vm-admission-context';
+import { admissionViewKey, renderedAdmissionFindings } from '../../src/vm/admission-by-key';
+import { CpuFeature } from '../../src/vm/cpu-feature';
+import { DataDisk } from '../../src/vm/disk';
+import { RealtimeVirtualMachine } from '../../src/vm/realtime-virtual-machine';
+import { RealtimeVirtualMachineProps } from '../../src/vm/realtime-virtual-machine-props';
+import { renderAdmissionSpecJson } from '../../src/vm/render';
+import { resolveVm } from '../../src/vm/resolve';
+import { RunStrategy } from '../../src/vm/run-strategy';
+
+/** The admission view a VM renders, as the rules read it. */
+function viewText(p: RealtimeVirtualMachineProps): string {
+  return JSON.stringify(synthesizedJson(admissionView({ spec: renderAdmissionSpecJson(resolveVm('vm', p)) })));
+}
+
+// Pairs of props that share most fields (each taken from the second props with odds 1 in 12), so that both "same key" and "one field apart" come up often.
+const oneIn12 = fc.integer({ min: 0, max: 11 }).map((n) => n === 0);
+const pairs = fc.tuple(anyVmProps, anyVmProps, fc.array(oneIn12, { minLength: 40, maxLength: 40 })).map(([a, b, take]) => {
+  const mixed: Record<string, unknown> = { ...a };
+  Object.keys(b).forEach((k, i) => {
+    if (take[i % take.length]) mixed[k] = (b as any)[k];
+  });
+  return [a, mixed as unknown as RealtimeVirtualMachineProps] as const;
+});
+
+describe('admissionViewKey', () => {
+  test('VMs with the same key render the same admission view, and different views never share a key', () => {
+    let sameKey = 0;
+    let differentView = 0;
+    fc.assert(fc.property(pairs, ([a, b]) => {
+      const ka = admissionViewKey(resolveVm('a', a));
+      const kb = admissionViewKey(resolveVm('b', b));
+      if (ka === undefined || kb === undefined) return;
+      const same = viewText(a) === viewText(b);
+      if (ka === kb) sameKey++;
+      if (!same) differentView++;
+      expect(ka === kb).toBe(same);
+    }), { numRuns: 600 });
+    // The property only means something if both cases came up.
+    expect(sameKey).toBeGreaterThan(20);
+    expect(differentView).toBeGreaterThan(20);
+  });
+
+  test('names, disks, cloud-init, selectors and the grace period are not part of it', () => {
+    const a = resolveVm('a', minimalProps());
+    const b = resolveVm('b', minimalProps({
+      metadata: { name: 'other', namespace: 'ns' },
+      disks: [DataDisk.persistentVolumeClaim('data')],
+      nodeSelector: { zone: 'a' },
+      terminationGracePeriodSeconds: 5,
+      autoattachMemBalloon: true,
+    }));
+    expect(admissionViewKey(a)).toBeDefined();
+    expect(admissionViewKey(b)).toBe(admissionViewKey(a));
+  });
+
+  test('each field the view holds changes the key', () => {
+    const base = admissionViewKey(resolveVm('vm', minimalProps()));
+    const variants: Array<Partial<RealtimeVirtualMachineProps>> = [
+      { vcpus: 4 }, { vcpus: undefined, topology: { sockets: 2, cores: 1, threads: 1 } }, { memory: Size.mebibytes(1536) },
+      { hugePages: false }, { realtimeMask: RealtimeMask.parse('1') }, { realtime: false }, { isolateEmulatorThread: false },
+      { dedicatedCpuPlacement: false }, { guestMappingPassthrough: false }, { ioThreads: false },
+      { cpuFeatures: [] }, { autoattachGraphicsDevice: true },
+    ];
+    for (const v of variants) expect(admissionViewKey(resolveVm('vm', minimalProps(v)))).not.toBe(base);
+  });
+
+  test('no key when an input is not a plain value: the VM is then checked on its own', () => {
+    const odd = resolveVm('vm', minimalProps({ cpuFeatures: ['tsc-deadline' as unknown as CpuFeature] }));
+    expect(admissionViewKey(odd)).toBeUndefined();
+    const nan = resolveVm('vm', minimalProps({ vcpus: undefined, topology: { sockets: NaN, cores: 1, threads: 1 } }));
+    expect(admissionViewKey(nan)).toBeUndefined();
+    expect(renderedAdmissionFindings(Testing.chart(), odd, admissionViewKey(odd)))
+      .toEqual(admissionFindingsOfRenderedView(admissionView({ spec: renderAdmissionSpecJson(odd) })));
+  });
+});
+
+describe('renderedAdmissionFindings', () => {
+  test('the same findings as checking each VM on its own, whichever VM of a key comes first', () => {
+    fc.assert(fc.property(fc.array(anyVmProps, { minLength: 1, maxLength: 6 }), (all) => {
+      const chart = Testing.chart();
+      const vms = all.map((p, i) => resolveVm(`vm-${i}`, p));
+      // Inside one validation pass (the memo's lifetime), as during synthesis.
+      const app = chart.node.root;
+      new RealtimeVirtualMachine(chart, 'opener', minimalProps());
+      const seen: unknown[] = [];
+      app.node.addValidation({
+        validate: () => {
+          seen.push(...vms.map((vm) => renderedAdmissionFindings(chart, vm, admissionViewKey(vm))));
+          return [];
+        },
+      });
+      app.node.validate();
+      expect(seen).toEqual(vms.map((vm) => admissionFindingsOfRenderedView(admissionView({ spec: renderAdmissionSpecJson(vm) }))));
+    }), { numRuns: 100 });
+  });
+
+  test('every VM of a shape is reported, each on its own path', () => {
+    // GIVEN two VMs of one shape that KubeVirt rejects (a run strategy only a JavaScript caller can pass)
+    const app = new App();
+    const chart = new Chart(app, 'c');
+    const props = minimalProps({ runStrategy: 'Sometimes' as RunStrategy });
+    new RealtimeVirtualMachine(chart, 'a', props);
+    new RealtimeVirtualMachine(chart, 'b', props);
+
+    // THEN synthesis fails with the admission error on both
+    const message = (() => {
+      try {
+        app.synthYaml();
+        return '';
+      } catch (e) {
+        return (e as Error).message;
+      }
+    })();
+    expect(message).toMatch(/\[c\/a\][^\n]*VM_KV_RUN_STRATEGY_INVALID/);
+    expect(message).toMatch(/\[c\/b\][^\n]*VM_KV_RUN_STRATEGY_INVALID/);
+  });
+});
