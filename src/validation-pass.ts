@@ -58,3 +58,25 @@ export function oncePerValidationPass<T>(scope: IConstruct, key: string, compute
 export function constructsDuringValidation(scope: IConstruct): IConstruct[] {
   return oncePerValidationPass(scope, 'constructs', () => scope.node.root.node.findAll());
 }
+
+/** What `keptForApp` keeps, per app (its root construct). */
+const KEPT_FOR_APP = new WeakMap<IConstruct, Map<string, unknown>>();
+
+/**
+ * `create()` once per app under `key`, kept as long as the app: a store for results of pure functions whose inputs
+ * never change once built (a VM's resolved props and shape, a pool's model), memoized by those inputs. Unlike a
+ * validation pass's facts, such results stay valid from one pass to the next, and cdk8s validates the whole app again
+ * for each chart it synthesizes.
+ */
+export function keptForApp<T>(scope: IConstruct, key: string, create: () => T): T {
+  const root = scope.node.root;
+  let kept = KEPT_FOR_APP.get(root);
+  if (kept === undefined) {
+    kept = new Map();
+    KEPT_FOR_APP.set(root, kept);
+  }
+  if (kept.has(key)) return kept.get(key) as T;
+  const value = create();
+  kept.set(key, value);
+  return value;
+}

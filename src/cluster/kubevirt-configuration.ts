@@ -1,7 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { FeatureGate } from './feature-gate';
-import { isKubeVirtFeatureConsumer } from './feature-use';
+import { isKubeVirtFeatureConsumer, KubeVirtFeatureUse } from './feature-use';
 import { ConsumerUse, GateInput, GatePlan, planGates } from './gate-plan';
 import { NEWEST_TABLED_VERSION } from './gate-table';
 import { HcoVersion } from './hco-version';
@@ -162,7 +162,20 @@ function collectFeatureUses(scope: IConstruct): ConsumerUse[] {
   const uses: ConsumerUse[] = [];
   for (const c of constructsDuringValidation(scope)) {
     if (!isKubeVirtFeatureConsumer(c)) continue;
-    for (const use of c.kubevirtFeatureUses()) uses.push({ use, path: c.node.path });
+    for (const use of c.kubevirtFeatureUses()) uses.push(new UseOfConsumer(use, c));
   }
   return uses;
 }
+
+/**
+ * A feature use and the construct that declared it. Its path only appears in messages: built when one reads it, not
+ * for every use of thousands of VMs in every validation pass (a getter on the class, so each use stays two fields).
+ */
+class UseOfConsumer implements ConsumerUse {
+  constructor(public readonly use: KubeVirtFeatureUse, private readonly consumer: IConstruct) {}
+
+  public get path(): string {
+    return this.consumer.node.path;
+  }
+}
+

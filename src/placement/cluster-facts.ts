@@ -3,7 +3,7 @@ import { FeatureGate } from '../cluster/feature-gate';
 import { KubeVirtConfiguration } from '../cluster/kubevirt-configuration';
 import { EVEN_PARITY_ANNOTATION } from '../cluster/kubevirt-cr';
 import { KubeVirtVersion } from '../cluster/kubevirt-version';
-import { oncePerValidationPass } from '../validation-pass';
+import { keptForApp, oncePerValidationPass } from '../validation-pass';
 
 /**
  * What the app declares about the KubeVirt installation, as far as placing VMs on nodes depends on it. Plain values,
@@ -51,7 +51,20 @@ export function clusterFactsOf(scope: IConstruct): ClusterFacts {
  * app cannot change while cdk8s validates it.
  */
 export function clusterFactsDuringValidation(scope: IConstruct): ClusterFacts {
-  return oncePerValidationPass(scope, 'clusterFacts', () => clusterFactsOf(scope));
+  return oncePerValidationPass(scope, 'clusterFacts', () => sameAsLastTime(scope, clusterFactsOf(scope)));
+}
+
+/**
+ * The facts object the app had in its previous validation pass when nothing changed, else `facts`: results memoized
+ * by the facts' identity (the placement checks per shape) then stay valid from one pass to the next.
+ */
+function sameAsLastTime(scope: IConstruct, facts: ClusterFacts): ClusterFacts {
+  const last = keptForApp(scope, 'lastClusterFacts', () => ({ facts }));
+  const f = last.facts;
+  if (f.hasConfiguration === facts.hasConfiguration && f.kubevirtVersion === facts.kubevirtVersion
+    && f.evenParityCompletion === facts.evenParityCompletion) return f;
+  last.facts = facts;
+  return facts;
 }
 
 function evenParityCompletionOf(config: KubeVirtConfiguration): boolean {

@@ -4,11 +4,11 @@ import { Finding } from '../finding';
 import { HugePageSize } from '../model/hugepage-size';
 import { RealtimeNodePoolModel } from '../pool/pool-model';
 import { nodeSelectorFindings, PlacementInput, shapePlacementFindings } from '../rules/placement-rules';
-import { oncePerValidationPass } from '../validation-pass';
+import { keptForApp } from '../validation-pass';
 import { VmShape } from '../vm/vm-shape';
 
 /**
- * `placementFindings(input)` for a VM, with the shape checks done once per validation pass for each pool and distinct
+ * `placementFindings(input)` for a VM, with the shape checks done once for each pool, cluster facts and distinct
  * shape: an app places thousands of VMs of a few dozen shapes. The shape checks are given only the fields of the
  * shape that make up the key (`placementShape`), so VMs with the same key get the same findings; the node selector
  * check, which reads the VM's own selector, runs for every VM.
@@ -18,8 +18,8 @@ import { VmShape } from '../vm/vm-shape';
 export function placementFindingsOfVm(scope: IConstruct, input: PlacementInput, key: string | undefined): readonly Finding[] {
   // Most VMs have no selector of their own, so nothing to conflict with the pool's.
   const selector = input.nodeSelector === undefined ? [] : nodeSelectorFindings(input);
-  const memo = key === undefined ? undefined : memoOf(scope, input);
-  if (memo === undefined || key === undefined) return [...selector, ...shapePlacementFindings(input)];
+  if (key === undefined) return [...selector, ...shapePlacementFindings(input)];
+  const memo = memoOf(scope, input);
   let found = memo.get(key);
   if (found === undefined) {
     found = Object.freeze(shapePlacementFindings({ ...input, shape: placementShape(input.shape) }));
@@ -33,15 +33,19 @@ interface PoolMemo {
   readonly byShape: Map<string, readonly Finding[]>;
 }
 
-/** The findings kept for the input's pool in this validation pass; undefined for other cluster facts than its own. */
-function memoOf(scope: IConstruct, input: PlacementInput): Map<string, readonly Finding[]> | undefined {
-  const byPool = oncePerValidationPass(scope, 'placementByShape', () => new Map<RealtimeNodePoolModel, PoolMemo>());
+/**
+ * The findings kept for the input's pool and cluster facts. Kept for the app's lifetime: the checks are pure
+ * functions of the shape fields in the key, the pool's model (built once) and the facts (the same object from one
+ * validation pass to the next while they do not change); other facts start the pool's memo afresh.
+ */
+function memoOf(scope: IConstruct, input: PlacementInput): Map<string, readonly Finding[]> {
+  const byPool = keptForApp(scope, 'placementByShape', () => new Map<RealtimeNodePoolModel, PoolMemo>());
   let memo = byPool.get(input.pool);
-  if (!memo) {
+  if (memo === undefined || memo.cluster !== input.cluster) {
     memo = { cluster: input.cluster, byShape: new Map() };
     byPool.set(input.pool, memo);
   }
-  return memo.cluster === input.cluster ? memo.byShape : undefined;
+  return memo.byShape;
 }
 
 /** The shape as the placement checks see it: without name, namespace and real-time vCPU ids, which none reads. */

@@ -1,8 +1,9 @@
+import { Finding } from '../finding';
 import { RealtimeNodePool } from '../pool/realtime-node-pool';
 import { poolCapacityFindings } from '../rules/placement-rules';
 import { reportFindings } from '../warnings';
-import { clusterFactsDuringValidation } from './cluster-facts';
-import { placedVmsOf } from './placed-vms';
+import { ClusterFacts, clusterFactsDuringValidation } from './cluster-facts';
+import { PlacedVm, placedVmsOf } from './placed-vms';
 
 const POOL_CHECKS = Symbol.for('cdk8s-kubevirt-realtime.poolPlacementChecks');
 
@@ -13,9 +14,22 @@ const POOL_CHECKS = Symbol.for('cdk8s-kubevirt-realtime.poolPlacementChecks');
 export function ensurePoolChecks(pool: RealtimeNodePool): void {
   if ((pool as any)[POOL_CHECKS] === true) return;
   Object.defineProperty(pool, POOL_CHECKS, { value: true, enumerable: false });
-  reportFindings(pool, () => poolCapacityFindings(
-    pool.model,
-    placedVmsOf(pool).map((vm) => ({ path: vm.node.path, shape: vm.shape })),
-    clusterFactsDuringValidation(pool),
-  ));
+  let last: { readonly vms: PlacedVm[]; readonly cluster: ClusterFacts; readonly findings: readonly Finding[] } | undefined;
+  reportFindings(pool, () => {
+    const vms = placedVmsOf(pool);
+    const cluster = clusterFactsDuringValidation(pool);
+    // The same VMs (whose shapes and paths never change) under the same facts pack the same way: cdk8s validates the
+    // whole app again for each chart it synthesizes, and packing thousands of VMs each time is the costly part.
+    if (last === undefined || last.cluster !== cluster || !sameItems(last.vms, vms)) {
+      const findings = poolCapacityFindings(pool.model, vms.map((vm) => ({ path: vm.node.path, shape: vm.shape })), cluster);
+      last = { vms, cluster, findings };
+    }
+    return last.findings;
+  });
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

@@ -6,22 +6,22 @@ import { ResolvedVm } from './resolve';
 import { Finding } from '../finding';
 import { admissionFindingsOfRenderedView } from '../rules/vm-admission';
 import { admissionView } from '../rules/vm-admission-context';
-import { oncePerValidationPass } from '../validation-pass';
+import { keptForApp } from '../validation-pass';
 
-// An app has thousands of VMs and a few dozen distinct admission views: the admission mirror runs once per view in a
-// validation pass. The key is built from the resolved props (a few µs cheaper per VM than rendering the view and
+// An app has thousands of VMs and a few dozen distinct admission views: the admission mirror runs once per view (the
+// rules are a pure function of the view, so the findings are kept for the app's lifetime). The key is built from the resolved props (a few µs cheaper per VM than rendering the view and
 // reading it as a key, which cost as much as the rules themselves).
 
 /**
- * `admissionFindingsOfRenderedView(admissionView({ spec: renderAdmissionSpecJson(vm) }))`, computed once per
- * validation pass for VMs with the same `admissionViewKey`. Only for a VM whose object is its rendered props (no JSON
+ * `admissionFindingsOfRenderedView(admissionView({ spec: renderAdmissionSpecJson(vm) }))`, computed once per app
+ * for VMs with the same `admissionViewKey`. Only for a VM whose object is its rendered props (no JSON
  * patch, built-in resolvers only): the caller checks that.
  *
  * @param key `admissionViewKey(vm)`, which a VM computes once (its resolved props never change)
  */
 export function renderedAdmissionFindings(scope: IConstruct, vm: ResolvedVm, key: string | undefined): readonly Finding[] | undefined {
   if (key === undefined) return findingsOfRender(vm);
-  const memo = oncePerValidationPass(scope, 'admissionByViewKey', () => new Map<string, readonly Finding[] | undefined>());
+  const memo = keptForApp(scope, 'admissionByViewKey', () => new Map<string, readonly Finding[] | undefined>());
   if (memo.has(key)) return memo.get(key);
   const found = findingsOfRender(vm);
   const kept = found === undefined ? undefined : Object.freeze(found);

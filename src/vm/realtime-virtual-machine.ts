@@ -16,6 +16,7 @@ import { checkPlacement } from '../placement/place';
 import { markPlaced, poolOf } from '../placement/placed-vms';
 import { placementFindingsOfVm } from '../placement/placement-by-shape';
 import { ensurePoolChecks } from '../placement/pool-checks';
+import { RealtimeNodePoolModel } from '../pool/pool-model';
 import { RealtimeNodePool } from '../pool/realtime-node-pool';
 import { admissionFindings } from '../rules/vm-admission';
 import { reportFindings } from '../warnings';
@@ -42,6 +43,8 @@ export class RealtimeVirtualMachine extends kubevirt.VirtualMachine implements I
 
   /** The resolved model of the VM (defaults applied), for checks across constructs. */
   public readonly shape: VmShape;
+
+  private featureUses?: { readonly pool?: RealtimeNodePoolModel; readonly uses: KubeVirtFeatureUse[] };
 
   // The VM is its VirtualMachine object itself, as a hand-written `ApiObject` would be: one construct per VM, not a
   // wrapper and an L1 (apps have thousands of VMs; every walk of the tree and the dependency graph visit each node).
@@ -129,7 +132,10 @@ export class RealtimeVirtualMachine extends kubevirt.VirtualMachine implements I
    * EMULATOR_THREAD_EVEN_PARITY when its isolated emulator thread would leave a half SMT core on its pool. Never throws.
    */
   public kubevirtFeatureUses(): KubeVirtFeatureUse[] {
-    return vmFeatureUses(this.shape, this.nodePool?.model);
+    // Asked for by the configuration in every validation pass; the shape never changes and the pool only once.
+    const pool = this.nodePool?.model;
+    if (this.featureUses === undefined || this.featureUses.pool !== pool) this.featureUses = { pool, uses: vmFeatureUses(this.shape, pool) };
+    return [...this.featureUses.uses];
   }
 
   /**

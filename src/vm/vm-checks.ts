@@ -17,11 +17,11 @@ export class VmChecks {
   private admissionKey?: { readonly key: string | undefined };
   private placementKey?: { readonly key: string | undefined };
 
-  constructor(public readonly vm: ResolvedVm, private readonly shape: VmShape) {}
-
   /** The VM prop field that sets its CPU count, for placement messages. */
-  public get cpuField(): string {
-    return this.vm.props.topology != null && this.vm.props.vcpus == null ? 'topology' : 'vcpus';
+  public readonly cpuField: string;
+
+  constructor(public readonly vm: ResolvedVm, private readonly shape: VmShape) {
+    this.cpuField = vm.props.topology != null && vm.props.vcpus == null ? 'topology' : 'vcpus';
   }
 
   /** The library's own rules on the props (`vmPropFindings`). */

@@ -9,6 +9,11 @@ import { ClusterFacts, clusterFactsDuringValidation, clusterFactsOf, NO_CLUSTER_
 import { openValidationPasses } from '../../src/validation-pass';
 import { RealtimeVirtualMachine } from '../../src/vm/realtime-virtual-machine';
 
+/** The configuration of a chart. */
+function configurationOf(chart: Construct): KubeVirtConfiguration {
+  return chart.node.findAll().find((c): c is KubeVirtConfiguration => c instanceof KubeVirtConfiguration)!;
+}
+
 /** A chart with the SMT pool and a 4-vCPU VM on it, which needs even-parity completion. */
 function appNeedingParity() {
   const { chart, pool } = chartWithPool();
@@ -88,7 +93,27 @@ describe('clusterFactsDuringValidation', () => {
     expect(seen[2]).not.toBe(seen[0]);
     expect(seen[2].evenParityCompletion).toBe(true);
     await Promise.resolve();
-    expect(clusterFactsDuringValidation(chart)).not.toBe(seen[2]); // outside a pass: read afresh
+    // Outside a pass: read afresh (a JSON patch added since shows at once).
+    configurationOf(chart).resource.addJsonPatch(JsonPatch.remove('/metadata/annotations'));
+    expect(clusterFactsDuringValidation(chart).evenParityCompletion).toBe(false);
+  });
+
+  test('an app whose facts did not change gets the same facts object in its next passes', () => {
+    // GIVEN an app with a configuration, synthesized twice (cdk8s validates it again for each chart, too)
+    const { chart } = appNeedingParity();
+    new KubeVirtConfiguration(chart, 'KubeVirt', { version: KubeVirtVersion.V1_9 });
+    const seen: ClusterFacts[] = [];
+    probe(chart, seen);
+    Testing.synth(chart);
+    Testing.synth(chart);
+
+    // THEN one object for every pass, so results kept by the facts' identity stay valid ...
+    expect(new Set(seen).size).toBe(1);
+    // ... until a fact changes: then another object
+    configurationOf(chart).resource.addJsonPatch(JsonPatch.remove('/metadata/annotations'));
+    expect(synthError(chart)).toContain('[PLACEMENT_SMT_ALIGNMENT]');
+    expect(seen[seen.length - 1]).not.toBe(seen[0]);
+    expect(seen[seen.length - 1].evenParityCompletion).toBe(false);
   });
 
   test('reads afresh on every call when the app has no validation passes', () => {

@@ -59,3 +59,18 @@ describe('RealtimeVirtualMachine as a feature consumer', () => {
     expect(odd.annotations).toBeUndefined();
   });
 });
+
+describe('RealtimeVirtualMachine.kubevirtFeatureUses', () => {
+  test('follows the pool the VM is placed on later, and callers cannot change what the next caller gets', () => {
+    const { chart, pool } = chartWithPool();
+    const vm = new RealtimeVirtualMachine(chart, 'vm', vmProps({ vcpus: 4 }));
+    const unplaced = vm.kubevirtFeatureUses();
+    expect(unplaced).toEqual([DEDICATED_CPUS, GUEST_MAPPING_PASSTHROUGH]);
+    unplaced.push(EMULATOR_THREAD_EVEN_PARITY);
+    expect(vm.kubevirtFeatureUses()).toEqual([DEDICATED_CPUS, GUEST_MAPPING_PASSTHROUGH]);
+
+    vm.placeOn(pool);
+    expect(vm.kubevirtFeatureUses()).toEqual([DEDICATED_CPUS, GUEST_MAPPING_PASSTHROUGH, EMULATOR_THREAD_EVEN_PARITY]);
+  });
+});
+

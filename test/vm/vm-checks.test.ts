@@ -1,4 +1,4 @@
-import { App, Chart, Size, Testing } from 'cdk8s';
+import { App, Chart, JsonPatch, Size, Testing } from 'cdk8s';
 import { minimalProps } from './helpers';
 import { error, Finding, warning } from '../../src/finding';
 import { placementShapeKey } from '../../src/placement/placement-by-shape';
@@ -33,6 +33,14 @@ describe('VmChecks', () => {
       expect(() => Testing.synth(chart)).toThrow(/VM_MEMORY_NOT_PAGE_MULTIPLE/);
       expect(() => Testing.synth(chart)).not.toThrow(/VM_KV_/);
     }
+  });
+
+  test('a JSON patch added after a synthesis is checked by the admission mirror in the next one', () => {
+    const chart = Testing.chart();
+    const vm = new RealtimeVirtualMachine(chart, 'rt-vm', minimalProps());
+    Testing.synth(chart);
+    vm.addJsonPatch(JsonPatch.replace('/spec/template/spec/domain/cpu/dedicatedCpuPlacement', false));
+    expect(() => Testing.synth(chart)).toThrow(/VM_KV_REALTIME_WITHOUT_DEDICATED/);
   });
 
   test('keys and own findings are those of the resolved props', () => {
