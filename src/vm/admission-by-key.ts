@@ -1,6 +1,7 @@
 import { IConstruct } from 'constructs';
 import { CpuFeaturePolicy } from './cpu-feature';
 import { IoThreadsPolicy } from './io-threads-policy';
+import { memoKey } from './memo-key';
 import { memoryQuantity, renderAdmissionSpecJson } from './render';
 import { ResolvedVm } from './resolve';
 import { Finding } from '../finding';
@@ -74,22 +75,5 @@ function keyOf(vm: ResolvedVm): string | undefined {
     if (f !== null && typeof f !== 'object') return undefined;
     parts.push(f?.name, f?.policy ?? CpuFeaturePolicy.REQUIRE);
   }
-  let key = '';
-  for (const part of parts) {
-    const text = keyPart(part);
-    if (text === undefined) return undefined;
-    key += text;
-  }
-  return key;
-}
-
-/** One value, tagged by type; strings length-prefixed, so the concatenation is unambiguous. */
-function keyPart(x: unknown): string | undefined {
-  switch (typeof x) {
-    case 'undefined': return 'u';
-    case 'boolean': return x ? 't' : 'f';
-    case 'number': return Number.isFinite(x) ? `n${x};` : undefined;
-    case 'string': return `s${x.length}:${x}`;
-    default: return undefined;
-  }
+  return memoKey(parts);
 }

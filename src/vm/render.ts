@@ -50,13 +50,22 @@ function specWith(vm: ResolvedVm, placementSelector: { [key: string]: string } |
         nodeSelector: mergeNodeSelectors(placementSelector, vm.nodeSelector),
         terminationGracePeriodSeconds: vm.terminationGracePeriodSeconds,
         tolerations: vm.tolerations.length > 0 ? vm.tolerations.map(renderToleration) : undefined,
-        volumes: [
-          ...vm.disks.map((d) => ({ name: d.name, [d.volumeType]: d.body })),
-          ...(vm.cloudInit ? [{ name: CLOUD_INIT_DISK, cloudInitNoCloud: vm.cloudInit._noCloud() }] : []),
-        ] as kubevirt.VirtualMachineSpecTemplateSpecVolumes[],
+        volumes: renderVolumes(vm),
       },
     },
   };
+}
+
+function renderVolumes(vm: ResolvedVm): kubevirt.VirtualMachineSpecTemplateSpecVolumes[] {
+  const volumes: Array<Record<string, unknown>> = [];
+  for (const d of vm.disks) {
+    // The source field by assignment: a computed key in an object literal is slow, for thousands of VMs.
+    const volume: Record<string, unknown> = { name: d.name };
+    volume[d.volumeType] = d.body;
+    volumes.push(volume);
+  }
+  if (vm.cloudInit) volumes.push({ name: CLOUD_INIT_DISK, cloudInitNoCloud: vm.cloudInit._noCloud() });
+  return volumes as unknown as kubevirt.VirtualMachineSpecTemplateSpecVolumes[];
 }
 
 function renderDomain(vm: ResolvedVm,

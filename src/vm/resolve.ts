@@ -69,7 +69,7 @@ export const DEFAULT_TERMINATION_GRACE_SECONDS = 180;
 
 /** Applies the defaults. `chartNamespace` is the namespace cdk8s gives objects without one. */
 export function resolveVm(id: string, props: RealtimeVirtualMachineProps, chartNamespace?: string): ResolvedVm {
-  const p: RealtimeVirtualMachineProps = props ?? ({} as RealtimeVirtualMachineProps);
+  const p = ownCopy(props ?? ({} as RealtimeVirtualMachineProps));
   const topology = p.topology;
   const useTopology = topology != null && p.vcpus == null;
   const sockets = useTopology ? num(topology.sockets) : num(p.vcpus);
@@ -110,6 +110,48 @@ export function resolveVm(id: string, props: RealtimeVirtualMachineProps, chartN
     cloudInit: p.cloudInit,
     sshPublicKeySecrets: Array.isArray(p.sshPublicKeySecrets) ? p.sshPublicKeySecrets : [],
   };
+}
+
+/**
+ * The props as one object of a fixed shape, every prop in declaration order (the type makes sure none is left out).
+ * Props objects built by callers (spreads, optional fields) nearly all have a hidden class of their own, so every
+ * later read of them (the rules, the renderer, the memo keys, for thousands of VMs) would be a slow megamorphic
+ * lookup; reads of this copy are fast.
+ */
+function ownCopy(p: RealtimeVirtualMachineProps): RealtimeVirtualMachineProps {
+  const copy: { [K in keyof Required<RealtimeVirtualMachineProps>]: RealtimeVirtualMachineProps[K] } = {
+    metadata: p.metadata,
+    vcpus: p.vcpus,
+    topology: p.topology,
+    memory: p.memory,
+    bootDisk: p.bootDisk,
+    disks: p.disks,
+    cloudInit: p.cloudInit,
+    allowInlineCredentials: p.allowInlineCredentials,
+    sshPublicKeySecrets: p.sshPublicKeySecrets,
+    dedicatedCpuPlacement: p.dedicatedCpuPlacement,
+    isolateEmulatorThread: p.isolateEmulatorThread,
+    ioThreads: p.ioThreads,
+    ioThreadsPolicy: p.ioThreadsPolicy,
+    supplementalPoolThreadCount: p.supplementalPoolThreadCount,
+    cpuModel: p.cpuModel,
+    cpuFeatures: p.cpuFeatures,
+    guestMappingPassthrough: p.guestMappingPassthrough,
+    hugePages: p.hugePages,
+    hugePageSize: p.hugePageSize,
+    realtime: p.realtime,
+    realtimeMask: p.realtimeMask,
+    autoattachMemBalloon: p.autoattachMemBalloon,
+    autoattachGraphicsDevice: p.autoattachGraphicsDevice,
+    autoattachSerialConsole: p.autoattachSerialConsole,
+    runStrategy: p.runStrategy,
+    terminationGracePeriodSeconds: p.terminationGracePeriodSeconds,
+    evictionStrategy: p.evictionStrategy,
+    nodePool: p.nodePool,
+    nodeSelector: p.nodeSelector,
+    tolerations: p.tolerations,
+  };
+  return copy;
 }
 
 /** The shape other constructs read; only meaningful when the VM has no validation error. */

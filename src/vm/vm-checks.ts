@@ -1,9 +1,11 @@
+import { IConstruct } from 'constructs';
 import { admissionViewKey } from './admission-by-key';
 import { ResolvedVm } from './resolve';
 import { VmShape } from './vm-shape';
 import { Finding, Severity } from '../finding';
 import { placementShapeKey } from '../placement/placement-by-shape';
-import { vmPropFindings } from '../rules/vm-rules';
+import { shapePropFindings, shapePropKey, vmPropFindings } from '../rules/vm-rules';
+import { keptForApp } from '../validation-pass';
 
 /**
  * What a VM's synth-time checks keep from one validation to the next: everything that depends on its resolved props
@@ -20,17 +22,33 @@ export class VmChecks {
   /** The VM prop field that sets its CPU count, for placement messages. */
   public readonly cpuField: string;
 
-  constructor(public readonly vm: ResolvedVm, private readonly shape: VmShape) {
+  /**
+   * @param scope the VM (its app keeps the shape rules' findings per `shapePropKey`)
+   */
+  constructor(private readonly scope: IConstruct, public readonly vm: ResolvedVm, private readonly shape: VmShape) {
     this.cpuField = vm.props.topology != null && vm.props.vcpus == null ? 'topology' : 'vcpus';
   }
 
   /** The library's own rules on the props (`vmPropFindings`). */
   public ownFindings(): readonly Finding[] {
     if (this.own === undefined) {
-      this.own = Object.freeze(vmPropFindings(this.vm));
+      this.own = Object.freeze(vmPropFindings(this.vm, this.shapeFindings()));
       this.ownError = this.own.some((f) => f.severity === Severity.ERROR);
     }
     return this.own;
+  }
+
+  /** `shapePropFindings` of the VM, computed once per app for VMs with the same `shapePropKey`. */
+  private shapeFindings(): readonly Finding[] {
+    const key = shapePropKey(this.vm);
+    if (key === undefined) return shapePropFindings(this.vm);
+    const memo = keptForApp(this.scope, 'shapePropFindings', () => new Map<string, readonly Finding[]>());
+    let found = memo.get(key);
+    if (found === undefined) {
+      found = Object.freeze(shapePropFindings(this.vm));
+      memo.set(key, found);
+    }
+    return found;
   }
 
   /** True when the props themselves are wrong: the checks that build on them are skipped. */

@@ -45,13 +45,13 @@ describe('VmChecks', () => {
 
   test('keys and own findings are those of the resolved props', () => {
     const vm = resolveVm('vm', minimalProps({ vcpus: undefined, topology: { sockets: 1, cores: 2, threads: 1 } }));
-    const checks = new VmChecks(vm, shapeOf(vm));
+    const checks = new VmChecks(Testing.chart(), vm, shapeOf(vm));
     expect(checks.cpuField).toBe('topology');
     expect(checks.admissionViewKey).toBe(admissionViewKey(vm));
     expect(checks.placementShapeKey).toBe(placementShapeKey(shapeOf(vm), 'topology'));
     expect(checks.ownFindings()).toEqual(vmRules.vmPropFindings(vm));
     expect(checks.propsHaveErrors).toBe(false);
-    expect(new VmChecks(resolveVm('vm', minimalProps()), shapeOf(resolveVm('vm', minimalProps()))).cpuField).toBe('vcpus');
+    expect(new VmChecks(Testing.chart(), resolveVm('vm', minimalProps()), shapeOf(resolveVm('vm', minimalProps()))).cpuField).toBe('vcpus');
   });
 });
 

@@ -1,0 +1,72 @@
+import * as fc from 'fast-check';
+import { RealtimeMask } from '../../src/model/realtime-mask';
+import { shapePropFindings, shapePropKey, vmPropFindings } from '../../src/rules/vm-rules';
+import { CpuFeature } from '../../src/vm/cpu-feature';
+import { DataDisk } from '../../src/vm/disk';
+import { RealtimeVirtualMachineProps } from '../../src/vm/realtime-virtual-machine-props';
+import { resolveVm } from '../../src/vm/resolve';
+import { minimalProps } from '../vm/helpers';
+import { anyVmProps } from '../vm/props-arbitrary';
+
+// VMs with the same shapePropKey share their shapePropFindings (the app computes them once per key): the key must hold
+// everything those rules read and print.
+
+const oneIn12 = fc.integer({ min: 0, max: 11 }).map((n) => n === 0);
+const pairs = fc.tuple(anyVmProps, anyVmProps, fc.array(oneIn12, { minLength: 40, maxLength: 40 })).map(([a, b, take]) => {
+  const mixed: Record<string, unknown> = { ...a };
+  Object.keys(b).forEach((k, i) => {
+    if (take[i % take.length]) mixed[k] = (b as any)[k];
+  });
+  return [a, mixed as unknown as RealtimeVirtualMachineProps] as const;
+});
+
+function shapeText(p: RealtimeVirtualMachineProps): string {
+  return JSON.stringify(shapePropFindings(resolveVm('vm', p)));
+}
+
+describe('shapePropKey', () => {
+  test('VMs with the same key get the same shape findings', () => {
+    let sameKey = 0;
+    let differentFindings = 0;
+    fc.assert(fc.property(pairs, ([a, b]) => {
+      const ka = shapePropKey(resolveVm('a', a));
+      const kb = shapePropKey(resolveVm('b', b));
+      if (ka === undefined || kb === undefined) return;
+      const same = shapeText(a) === shapeText(b);
+      if (ka === kb) {
+        sameKey++;
+        expect(same).toBe(true);
+      }
+      if (!same) differentFindings++;
+    }), { numRuns: 800 });
+    // The property only means something if both cases came up.
+    expect(sameKey).toBeGreaterThan(20);
+    expect(differentFindings).toBeGreaterThan(20);
+  });
+
+  test('names, disks and scheduling are not part of it', () => {
+    const a = shapePropKey(resolveVm('a', minimalProps()));
+    expect(a).toBeDefined();
+    expect(shapePropKey(resolveVm('b', minimalProps({ disks: [DataDisk.persistentVolumeClaim('d')], nodeSelector: { a: 'b' } })))).toBe(a);
+  });
+
+  test('no key when a message would show more than the key holds, or a prop is not a plain value', () => {
+    const none: Array<Partial<RealtimeVirtualMachineProps>> = [
+      { topology: { sockets: 1, cores: 2, threads: 1 } }, // next to vcpus: the message shows both objects
+      { vcpus: null as unknown as number },
+      { realtimeMask: '1-3' as unknown as RealtimeMask },
+      { cpuFeatures: ['tsc-deadline' as unknown as CpuFeature] },
+      { memory: undefined },
+    ];
+    for (const p of none) expect(shapePropKey(resolveVm('vm', minimalProps(p)))).toBeUndefined();
+  });
+});
+
+describe('vmPropFindings', () => {
+  test('with the shape findings given, the same as computing them', () => {
+    fc.assert(fc.property(anyVmProps, (p) => {
+      const vm = resolveVm('vm', p);
+      expect(vmPropFindings(vm, shapePropFindings(vm))).toEqual(vmPropFindings(vm));
+    }), { numRuns: 100 });
+  });
+});
