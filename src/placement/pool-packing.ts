@@ -1,6 +1,6 @@
 import { fits, packFirstFitDecreasing, PackingBin, PackingItem, PackingResult } from './packing';
 import { capacityOptionsOf } from './pool-options';
-import { capacityCountsOf, isPodCpuCountAligned } from '../plan/capacity';
+import { CapacityOptions, capacityCountsOf, isPodCpuCountAligned } from '../plan/capacity';
 import { RealtimeNodePoolModel } from '../pool/pool-model';
 import { TopologyManagerPolicy } from '../pool/topology-manager-policy';
 import { podCpuCount, VmShape } from '../vm/vm-shape';
@@ -34,12 +34,10 @@ export interface PoolPacking {
 export function packingItemOf(vm: PoolVm, evenParity: boolean): PackingItem {
   const s = vm.shape;
   const size = s.hugePageSize;
-  return {
-    name: s.name,
-    cpus: s.dedicatedCpuPlacement ? podCpuCount(s, evenParity) : 0,
-    ...(size ? { pageSize: size } : {}),
-    pages: size ? Math.ceil(s.memoryBytes / size.bytes) : 0,
-  };
+  const cpus = s.dedicatedCpuPlacement ? podCpuCount(s, evenParity) : 0;
+  return size
+    ? { name: s.name, cpus, pageSize: size, pages: Math.ceil(s.memoryBytes / size.bytes) }
+    : { name: s.name, cpus, pages: 0 };
 }
 
 /**
@@ -81,12 +79,14 @@ export function packPool(pool: RealtimeNodePoolModel, nodeCount: number, vms: Po
   if (vms.length === 0) return undefined;
   const perNumaNode = pool.topologyManagerPolicy === TopologyManagerPolicy.SINGLE_NUMA_NODE;
   const emptyNode = poolBins(pool, 1, vms[0].shape);
-  const items = vms.map((vm) => ({ vm, item: packingItemOf(vm, evenParity) }));
-  const packable = items
-    .filter(({ vm, item }) => usable(item) && smtAligned(pool, vm, evenParity) && emptyNode.some((b) => fits(item, b)))
-    .map(({ item }) => item);
-  const packableSet = new Set(packable);
-  const skipped = items.map(({ item }) => item).filter((i) => !packableSet.has(i));
+  const options = capacityOptionsOf(pool, evenParity);
+  const packable: PackingItem[] = [];
+  const skipped: PackingItem[] = [];
+  for (const vm of vms) {
+    const item = packingItemOf(vm, evenParity);
+    const packs = usable(item) && smtAligned(pool, vm, options) && emptyNode.some((b) => fits(item, b));
+    (packs ? packable : skipped).push(item);
+  }
   // First fit never moves an item to a later bin while an earlier one has room, so packing with extra nodes opened on
   // demand places exactly the same items on the declared nodes: what lands beyond them does not fit, and the number
   // of nodes opened in the end is the count first-fit decreasing needs. One packing answers both.
@@ -104,10 +104,14 @@ export function packPool(pool: RealtimeNodePoolModel, nodeCount: number, vms: Po
 }
 
 /** The kubelet admits the pod at all: not refused for SMT alignment under full-pcpus-only (as capacityOf decides). */
-function smtAligned(pool: RealtimeNodePoolModel, vm: PoolVm, evenParity: boolean): boolean {
-  return !vm.shape.dedicatedCpuPlacement || isPodCpuCountAligned(pool.partition, vm.shape, capacityOptionsOf(pool, evenParity));
+function smtAligned(pool: RealtimeNodePoolModel, vm: PoolVm, options: CapacityOptions): boolean {
+  return !vm.shape.dedicatedCpuPlacement || isPodCpuCountAligned(pool.partition, vm.shape, options);
 }
 
 function usable(item: PackingItem): boolean {
-  return [item.cpus, item.pages].every((n) => Number.isSafeInteger(n) && n >= 0);
+  return isCountOrZero(item.cpus) && isCountOrZero(item.pages);
+}
+
+function isCountOrZero(n: number): boolean {
+  return Number.isSafeInteger(n) && n >= 0;
 }

@@ -6,19 +6,11 @@ import { DataDisk } from '../../src/vm/disk';
 import { RealtimeVirtualMachineProps } from '../../src/vm/realtime-virtual-machine-props';
 import { resolveVm } from '../../src/vm/resolve';
 import { minimalProps } from '../vm/helpers';
-import { anyVmProps } from '../vm/props-arbitrary';
+import { anyVmProps, similarVmPropsPairs as pairs } from '../vm/props-arbitrary';
 
 // VMs with the same shapePropKey share their shapePropFindings (the app computes them once per key): the key must hold
 // everything those rules read and print.
 
-const oneIn12 = fc.integer({ min: 0, max: 11 }).map((n) => n === 0);
-const pairs = fc.tuple(anyVmProps, anyVmProps, fc.array(oneIn12, { minLength: 40, maxLength: 40 })).map(([a, b, take]) => {
-  const mixed: Record<string, unknown> = { ...a };
-  Object.keys(b).forEach((k, i) => {
-    if (take[i % take.length]) mixed[k] = (b as any)[k];
-  });
-  return [a, mixed as unknown as RealtimeVirtualMachineProps] as const;
-});
 
 function shapeText(p: RealtimeVirtualMachineProps): string {
   return JSON.stringify(shapePropFindings(resolveVm('vm', p)));

@@ -1,7 +1,7 @@
 import { App, Chart, Size, Testing } from 'cdk8s';
 import * as fc from 'fast-check';
 import { minimalProps } from './helpers';
-import { anyVmProps } from './props-arbitrary';
+import { anyVmProps, similarVmPropsPairs as pairs } from './props-arbitrary';
 import { synthesizedJson } from '../../src/late-patches';
 import { RealtimeMask } from '../../src/model/realtime-mask';
 import { admissionFindingsOfRenderedView } from '../../src/rules/vm-admission';
@@ -19,16 +19,6 @@ import { RunStrategy } from '../../src/vm/run-strategy';
 function viewText(p: RealtimeVirtualMachineProps): string {
   return JSON.stringify(synthesizedJson(admissionView({ spec: renderAdmissionSpecJson(resolveVm('vm', p)) })));
 }
-
-// Pairs of props that share most fields (each taken from the second props with odds 1 in 12), so that both "same key" and "one field apart" come up often.
-const oneIn12 = fc.integer({ min: 0, max: 11 }).map((n) => n === 0);
-const pairs = fc.tuple(anyVmProps, anyVmProps, fc.array(oneIn12, { minLength: 40, maxLength: 40 })).map(([a, b, take]) => {
-  const mixed: Record<string, unknown> = { ...a };
-  Object.keys(b).forEach((k, i) => {
-    if (take[i % take.length]) mixed[k] = (b as any)[k];
-  });
-  return [a, mixed as unknown as RealtimeVirtualMachineProps] as const;
-});
 
 describe('admissionViewKey', () => {
   test('VMs with the same key render the same admission view, and different views never share a key', () => {

@@ -49,3 +49,19 @@ export const anyVmProps: fc.Arbitrary<RealtimeVirtualMachineProps> = fc.record({
   tolerations: opt(fc.array(fc.record({ key: opt(fc.constant('k')), exists: opt(fc.boolean()) }), { maxLength: 2 })),
   disks: opt(fc.array(fc.constantFrom(DataDisk.persistentVolumeClaim('data'), DataDisk.containerDisk('img:1')), { maxLength: 2 })),
 }).map((p) => ({ ...p, bootDisk: BootDisk.containerDisk('quay.io/example/rt:1') }) as RealtimeVirtualMachineProps);
+
+/**
+ * Pairs of props that share most fields (each taken from a second arbitrary props with odds 1 in 12): what the memo
+ * keys' properties need, where both "same key" and "one field apart" must come up often.
+ */
+const oneIn12 = fc.integer({ min: 0, max: 11 }).map((n) => n === 0);
+
+export const similarVmPropsPairs = fc.tuple(anyVmProps, anyVmProps, fc.array(oneIn12, { minLength: 40, maxLength: 40 }))
+  .map(([a, b, take]) => {
+    const mixed: Record<string, unknown> = { ...a };
+    Object.keys(b).forEach((k, i) => {
+      if (take[i % take.length]) mixed[k] = (b as any)[k];
+    });
+    return [a, mixed as unknown as RealtimeVirtualMachineProps] as const;
+  });
+
