@@ -10,6 +10,11 @@ const NEGATION = /^\^(\d+)$/;
 /** Go's strconv.Atoi limit (int64 on the platforms KubeVirt runs on). */
 const GO_INT_MAX = BigInt('9223372036854775807');
 
+/** Whether a digit string is above Go's int64 (what strconv.Atoi refuses). Up to 18 digits never is: no BigInt then. */
+function exceedsGoInt(digits: string): boolean {
+  return digits.length > 18 && BigInt(digits) > GO_INT_MAX;
+}
+
 /** One comma-separated part of a mask. */
 interface MaskToken {
   /** The token as written (untrimmed), for messages. */
@@ -139,9 +144,7 @@ export class RealtimeMask {
   public isEnabled(vcpuId: number): boolean {
     this.assertValid();
     if (this.selectsAll) return true;
-    const key = String(vcpuId);
-    if (this.tokens.some((t) => t.kind === 'negation' && t.key === key)) return false;
-    return this.tokens.some((t) => (t.kind === 'range' ? t.start <= vcpuId && vcpuId <= t.end : t.kind === 'single' && t.key === key));
+    return this.enables(vcpuId, String(vcpuId));
   }
 
   /**
@@ -153,8 +156,21 @@ export class RealtimeMask {
     this.assertValid();
     const count = Number.isSafeInteger(vcpuCount) && vcpuCount > 0 ? vcpuCount : 0;
     const ids: number[] = [];
-    for (let id = 0; id < count; id++) if (this.isEnabled(id)) ids.push(id);
+    for (let id = 0; id < count; id++) if (this.selectsAll || this.enables(id, String(id))) ids.push(id);
     return ids;
+  }
+
+  /** virt-handler's test for one id (`key` is its text): not negated, and in a range or named by a single id. */
+  private enables(vcpuId: number, key: string): boolean {
+    let enabled = false;
+    for (const t of this.tokens) {
+      if (t.kind === 'negation') {
+        if (t.key === key) return false;
+      } else if (t.kind === 'range' ? t.start <= vcpuId && vcpuId <= t.end : t.key === key) {
+        enabled = true;
+      }
+    }
+    return enabled;
   }
 
   /** The vCPU ids the mask explicitly disables with `^N` (ascending; ids written with leading zeros excluded). */
@@ -188,11 +204,11 @@ function parseTokens(mask: string): { tokens: MaskToken[]; problem?: string } {
   for (const raw of mask.split(',')) {
     const m = raw.trim();
     const range = RANGE.exec(m);
-    const single = SINGLE.exec(m);
-    const negation = NEGATION.exec(m);
+    const single = range ? null : SINGLE.exec(m);
+    const negation = range || single ? null : NEGATION.exec(m);
     const digits = range ? [range[1], range[2]] : single ? [single[1]] : negation ? [negation[1]] : undefined;
     if (!digits) return { tokens, problem: `invalid mask value '${raw}' in '${mask}'` };
-    const tooBig = digits.find((d) => BigInt(d) > GO_INT_MAX);
+    const tooBig = digits.find(exceedsGoInt);
     if (tooBig !== undefined) return { tokens, problem: `strconv.Atoi: parsing "${tooBig}": value out of range` };
     if (range) {
       const start = Number(range[1]);

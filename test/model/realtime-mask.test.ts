@@ -1,3 +1,4 @@
+import * as fc from 'fast-check';
 import { RealtimeMask } from '../../src/model/realtime-mask';
 import { ValidationError } from '../../src/validation-error';
 
@@ -86,5 +87,32 @@ describe('RealtimeMask', () => {
   test('isEnabled answers per vCPU', () => {
     const mask = RealtimeMask.parse('0-2,^1');
     expect([0, 1, 2, 3].map((id) => mask.isEnabled(id))).toEqual([true, false, true, false]);
+  });
+
+  test('enabledVcpus follows virt-handler: an id is real-time when no ^id names it and a range or a single id does', () => {
+    const token = fc.oneof(
+      fc.tuple(fc.nat(12), fc.nat(4)).map(([a, n]) => ({ text: `${a}-${a + n}`, range: [a, a + n] as const })),
+      fc.nat(12).map((a) => ({ text: `${a}`, single: `${a}` })),
+      fc.constantFrom('01', '007').map((a) => ({ text: a, single: a })),
+      fc.oneof(fc.nat(12).map(String), fc.constant('01')).map((a) => ({ text: `^${a}`, negation: a })),
+    );
+    fc.assert(fc.property(fc.array(token, { minLength: 1, maxLength: 5 }), fc.integer({ min: 1, max: 20 }), (tokens, count) => {
+      const mask = RealtimeMask.fromText(tokens.map((t) => t.text).join(','));
+      const expected: number[] = [];
+      for (let id = 0; id < count; id++) {
+        const key = String(id);
+        const negated = tokens.some((t) => 'negation' in t && t.negation === key);
+        const named = tokens.some((t) => ('range' in t && t.range![0] <= id && id <= t.range![1]) || ('single' in t && t.single === key));
+        if (!negated && named) expected.push(id);
+      }
+      expect(mask.enabledVcpus(count)).toEqual(expected);
+      expect(expected.every((id) => mask.isEnabled(id))).toBe(true);
+    }), { numRuns: 300 });
+  });
+
+  test('ids beyond Go int64 are refused, long ids within it are not', () => {
+    expect(RealtimeMask.fromText('9223372036854775808').problem).toContain('value out of range');
+    expect(RealtimeMask.fromText('0009223372036854775807').isValid).toBe(true);
+    expect(RealtimeMask.fromText('123456789012345678').isValid).toBe(true);
   });
 });
