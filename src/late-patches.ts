@@ -114,11 +114,28 @@ export function latePatchedJson(obj: ApiObject, typedToJson: () => any): any {
 function synthesizedObject(obj: ApiObject): Record<string, unknown> | undefined {
   const props = JSON_PROPS.get(obj);
   if (props === undefined || process.env.CDK8S_DISABLE_SORT || !rendersPropsVerbatim(obj)) return undefined;
-  const data: Record<string, unknown> = { ...props, apiVersion: obj.apiVersion, kind: obj.kind, metadata: obj.metadata.toJson() };
-  const json = plainJson(data, true);
-  if (json === NOT_PLAIN || json === undefined) return undefined;
-  // plainJson already sorted every level.
-  return apiKeysFirst(json as Record<string, unknown>, (v) => v);
+  // ApiObject.toJson()'s order: apiVersion, kind and metadata first (the object's own, whatever the props hold),
+  // then the props' other keys sorted. Values already in synthesized form (the metadata cdk8s sanitized, a spec
+  // rendered that way) are taken as they are; the rest is copied by plainJson.
+  const head: Record<string, unknown> = { apiVersion: obj.apiVersion, kind: obj.kind, metadata: obj.metadata.toJson() };
+  const out: Record<string, unknown> = {};
+  for (const key of API_KEYS) {
+    const value = asSynthesized(head[key]);
+    if (value === NOT_PLAIN) return undefined;
+    if (value !== undefined) out[key] = value;
+  }
+  for (const key of Object.keys(props).sort()) {
+    if (API_KEYS.includes(key)) continue;
+    const value = asSynthesized(props[key]);
+    if (value === NOT_PLAIN) return undefined;
+    if (value !== undefined) out[key] = value;
+  }
+  return out;
+}
+
+/** `value` itself when it is in synthesized form, else plainJson's copy (Lazy values produced). */
+function asSynthesized(value: unknown): unknown {
+  return isSynthesized(value) ? value : plainJson(value, true);
 }
 
 /**
@@ -178,12 +195,42 @@ export function isSynthesizedUpToOrder(value: unknown): boolean {
   return true;
 }
 
+/**
+ * True when `value` is exactly what synthesis makes of it (`synthesizedJson(value)` deep-equals it, keys enumerated
+ * in the same order): strings, numbers, booleans, arrays without holes, and plain objects whose keys enumerate in
+ * sorted order; no null or undefined anywhere. Checked without copying.
+ */
+export function isSynthesized(value: unknown): boolean {
+  const type = typeof value;
+  if (type === 'string' || type === 'number' || type === 'boolean') return true;
+  if (value === null || type !== 'object') return false;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      if (!(i in value) || !isSynthesized(value[i])) return false;
+    }
+    return true;
+  }
+  if ((value as object).constructor !== Object || typeof (value as { resolve?: unknown }).resolve === 'function') return false;
+  const keys = Object.keys(value as object);
+  for (let i = 0; i < keys.length; i++) {
+    // Sorted as plainJson sorts (string order); integer-like keys, which objects enumerate first, fail unless that is
+    // also their string order, so the copy then decides.
+    if (i > 0 && !(keys[i - 1] < keys[i])) return false;
+    if (!isSynthesized((value as Record<string, unknown>)[keys[i]])) return false;
+  }
+  return true;
+}
+
 const NOT_PLAIN = Symbol('not plain JSON');
 
 /** @param produceLazies call `Lazy` values (as cdk8s's LazyResolver does) instead of giving up on them */
 function plainJson(value: unknown, produceLazies: boolean): unknown {
   if (value === null || value === undefined) return undefined;
-  if (produceLazies && value instanceof Lazy) return plainJson(value.produce(), produceLazies);
+  if (produceLazies && value instanceof Lazy) {
+    // A renderer that builds its output in synthesized form (the VM's spec) is taken as it is, not copied.
+    const produced = value.produce();
+    return isSynthesized(produced) ? produced : plainJson(produced, produceLazies);
+  }
   const type = typeof value;
   if (type === 'string' || type === 'number' || type === 'boolean') return value;
   // Functions (ImplicitTokenResolver calls any resolve() they carry), symbols and BigInts are left to cdk8s.

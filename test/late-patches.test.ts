@@ -2,7 +2,7 @@ import { ApiObject, App, Chart, JsonPatch, Lazy, Testing } from 'cdk8s';
 import { Construct } from 'constructs';
 import * as fc from 'fast-check';
 import * as mc from '../src/imports/machineconfig-machineconfiguration.openshift.io';
-import { isSynthesizedUpToOrder, rendersPropsVerbatim, synthesizedJson, withLatePatches } from '../src/late-patches';
+import { isSynthesized, isSynthesizedUpToOrder, rendersPropsVerbatim, synthesizedJson, withLatePatches } from '../src/late-patches';
 
 /** Plain JSON-like data (nulls, undefined and sparse values included), as props may hold. */
 const plainData = fc.object({
@@ -143,6 +143,39 @@ describe('withLatePatches', () => {
       const app = new App({ resolvers: [{ resolve: () => undefined }] });
       const o = new PatchableMachineConfig(new Chart(app, 'c'), 'O', { metadata: { name: 'o' } });
       expect(rendersPropsVerbatim(o)).toBe(false);
+    });
+  });
+
+  describe('isSynthesized', () => {
+    /** Plain data with any key, integer-like ones included (which objects enumerate first). */
+    const anyKeys = fc.object({
+      key: fc.oneof(fc.string({ maxLength: 4 }), fc.nat(20).map(String)).filter((k) => k !== 'constructor' && k !== 'resolve' && k !== '__proto__'),
+      values: [fc.string(), fc.integer(), fc.boolean(), fc.constant(null), fc.constant(undefined)],
+      maxDepth: 3,
+    });
+
+    test('only for values synthesis would give back unchanged, keys in the same order', () => {
+      let taken = 0;
+      fc.assert(fc.property(fc.oneof(plainData, anyKeys), (v) => {
+        const synthesized = synthesizedJson(v);
+        if (isSynthesized(v)) {
+          taken++;
+          expect(JSON.stringify(synthesized)).toBe(JSON.stringify(v));
+        }
+        // What synthesis writes is synthesized itself, but for integer-like keys (objects enumerate them first) and
+        // null array items (synthesis makes them undefined).
+        const text = JSON.stringify(synthesized);
+        if (synthesized !== undefined && !/"\d+":/.test(text) && !text.includes('null')) expect(isSynthesized(synthesized)).toBe(true);
+      }), { numRuns: 400 });
+      expect(taken).toBeGreaterThan(20);
+    });
+
+    test('false for what synthesis changes or resolves', () => {
+      for (const v of [null, undefined, { b: 1, a: 2 }, { a: undefined }, { a: null }, [1, , 2], [null], { a: Lazy.any({ produce: () => 1 }) },
+        { a: { resolve: () => 1 } }, new Date(0), Object.create(null), () => 1, { 10: 1, 2: 2 }]) {
+        expect(isSynthesized(v)).toBe(false);
+      }
+      expect(isSynthesized({ a: [1, 'x', { b: true, c: {} }], b: {} })).toBe(true);
     });
   });
 

@@ -37,60 +37,81 @@ export function renderAdmissionSpecJson(vm: ResolvedVm): object {
   return { runStrategy: vm.runStrategy, template: { spec: { domain: renderDomain(vm, resources), evictionStrategy: vm.evictionStrategy } } };
 }
 
+// The objects are built in synthesized form: keys in sorted order, no undefined field, no object shared with the
+// resolved VM (or with anything else that outlives the render). The VM's synthesis then takes the JSON spec as it is
+// (`isSynthesized`) instead of copying it; anything else (a Lazy a caller slipped into a prop) is copied as before.
+
 function specWith(vm: ResolvedVm, placementSelector: { [key: string]: string } | undefined,
   resources: kubevirt.VirtualMachineSpecTemplateSpecDomainResources): kubevirt.VirtualMachineSpec {
-  return {
-    runStrategy: vm.runStrategy,
-    template: {
-      metadata: { labels: { [VM_LABEL]: vm.name } },
-      spec: {
-        accessCredentials: renderAccessCredentials(vm),
-        domain: renderDomain(vm, resources),
-        evictionStrategy: vm.evictionStrategy,
-        nodeSelector: mergeNodeSelectors(placementSelector, vm.nodeSelector),
-        terminationGracePeriodSeconds: vm.terminationGracePeriodSeconds,
-        tolerations: vm.tolerations.length > 0 ? vm.tolerations.map(renderToleration) : undefined,
-        volumes: renderVolumes(vm),
-      },
-    },
-  };
+  const spec: Record<string, unknown> = {};
+  const accessCredentials = renderAccessCredentials(vm);
+  if (accessCredentials !== undefined) spec.accessCredentials = accessCredentials;
+  spec.domain = renderDomain(vm, resources);
+  if (vm.evictionStrategy !== undefined) spec.evictionStrategy = vm.evictionStrategy;
+  const nodeSelector = mergeNodeSelectors(placementSelector, vm.nodeSelector);
+  if (nodeSelector !== undefined) spec.nodeSelector = nodeSelector;
+  if (vm.terminationGracePeriodSeconds !== undefined) spec.terminationGracePeriodSeconds = vm.terminationGracePeriodSeconds;
+  if (vm.tolerations.length > 0) spec.tolerations = vm.tolerations.map(renderToleration);
+  spec.volumes = renderVolumes(vm);
+  const labels: Record<string, string> = {};
+  labels[VM_LABEL] = vm.name;
+  const out: Record<string, unknown> = {};
+  if (vm.runStrategy !== undefined) out.runStrategy = vm.runStrategy;
+  out.template = { metadata: { labels }, spec };
+  return out as unknown as kubevirt.VirtualMachineSpec;
 }
 
 function renderVolumes(vm: ResolvedVm): kubevirt.VirtualMachineSpecTemplateSpecVolumes[] {
   const volumes: Array<Record<string, unknown>> = [];
   for (const d of vm.disks) {
-    // The source field by assignment: a computed key in an object literal is slow, for thousands of VMs.
-    const volume: Record<string, unknown> = { name: d.name };
-    volume[d.volumeType] = d.body;
+    // The source field by assignment (a computed key in an object literal is slow), on the side of `name` that
+    // sorting puts it; its body copied, since the resolved VM keeps it for the next render.
+    const volume: Record<string, unknown> = {};
+    const body = sortedCopy(d.body);
+    if (d.volumeType < 'name') volume[d.volumeType] = body;
+    volume.name = d.name;
+    if (!(d.volumeType < 'name')) volume[d.volumeType] = body;
     volumes.push(volume);
   }
-  if (vm.cloudInit) volumes.push({ name: CLOUD_INIT_DISK, cloudInitNoCloud: vm.cloudInit._noCloud() });
+  if (vm.cloudInit) volumes.push({ cloudInitNoCloud: sortedCopy(vm.cloudInit._noCloud()), name: CLOUD_INIT_DISK });
   return volumes as unknown as kubevirt.VirtualMachineSpecTemplateSpecVolumes[];
 }
 
 function renderDomain(vm: ResolvedVm,
   resources: kubevirt.VirtualMachineSpecTemplateSpecDomainResources): kubevirt.VirtualMachineSpecTemplateSpecDomain {
-  return {
+  const disks: Array<Record<string, unknown>> = [];
+  for (const d of vm.disks) disks.push({ disk: { bus: 'virtio' }, name: d.name });
+  if (vm.cloudInit) disks.push({ disk: { bus: 'virtio' }, name: CLOUD_INIT_DISK });
+  const domain: Record<string, unknown> = {
     cpu: renderCpu(vm),
     devices: {
       autoattachGraphicsDevice: vm.autoattachGraphicsDevice,
       autoattachMemBalloon: vm.autoattachMemBalloon,
       autoattachSerialConsole: vm.autoattachSerialConsole,
-      disks: [...vm.disks.map((d) => d.name), ...(vm.cloudInit ? [CLOUD_INIT_DISK] : [])]
-        .map((name) => ({ name, disk: { bus: 'virtio' } })),
+      disks,
     },
-    ioThreadsPolicy: vm.ioThreadsPolicy,
-    ioThreads: vm.ioThreadsPolicy === IoThreadsPolicy.SUPPLEMENTAL_POOL
-      ? { supplementalPoolThreadCount: vm.supplementalPoolThreadCount } : undefined,
-    memory: vm.hugePageSize ? { hugepages: { pageSize: vm.hugePageSize.quantity } } : undefined,
-    resources,
   };
+  if (vm.ioThreadsPolicy === IoThreadsPolicy.SUPPLEMENTAL_POOL) {
+    domain.ioThreads = vm.supplementalPoolThreadCount === undefined ? {} : { supplementalPoolThreadCount: vm.supplementalPoolThreadCount };
+  }
+  if (vm.ioThreadsPolicy !== undefined) domain.ioThreadsPolicy = vm.ioThreadsPolicy;
+  if (vm.hugePageSize) domain.memory = { hugepages: { pageSize: vm.hugePageSize.quantity } };
+  domain.resources = resources;
+  return domain as unknown as kubevirt.VirtualMachineSpecTemplateSpecDomain;
 }
 
-/** The pool's labels, then the user's (which win on a conflict); undefined when neither has any. */
+/** The pool's labels, then the user's (which win on a conflict), as a new object with sorted keys; undefined when neither has any. */
 export function mergeNodeSelectors(placement?: { [key: string]: string }, user?: { [key: string]: string }): { [key: string]: string } | undefined {
-  if (placement === undefined || Object.keys(placement).length === 0) return user;
-  return { ...placement, ...(user ?? {}) };
+  if (placement === undefined || Object.keys(placement).length === 0) return user === undefined ? undefined : sortedCopy(user);
+  return sortedCopy({ ...placement, ...(user ?? {}) });
+}
+
+/** A shallow copy with the keys sorted (values as they are: a non-plain one leaves the spec to be copied whole). */
+function sortedCopy<T extends object>(o: T): T {
+  if (o === null || typeof o !== 'object') return o;
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(o).sort()) copy[key] = (o as Record<string, unknown>)[key];
+  return copy as T;
 }
 
 /** Guest memory as a quantity: `1Gi` when a whole number of GiB, else `<n>Mi` (or bytes, which validation refuses). */
@@ -103,19 +124,27 @@ export function memoryQuantity(bytes: number): string {
 function renderCpu(vm: ResolvedVm): kubevirt.VirtualMachineSpecTemplateSpecDomainCpu {
   // With only a vCPU count, the topology is left to KubeVirt (sockets = vCPUs), as in the real-time guide.
   const topology = vm.props.topology != null && vm.props.vcpus == null;
-  return {
-    sockets: topology ? vm.sockets : undefined,
-    cores: topology ? vm.cores : undefined,
-    threads: topology ? vm.threads : undefined,
-    model: vm.cpuModel?.model,
-    dedicatedCpuPlacement: vm.dedicatedCpuPlacement || undefined,
-    isolateEmulatorThread: vm.isolateEmulatorThread || undefined,
-    features: vm.cpuFeatures.length > 0
-      ? vm.cpuFeatures.map((f) => ({ name: f?.name, policy: f?.policy ?? CpuFeaturePolicy.REQUIRE }))
-      : undefined,
-    numa: vm.guestMappingPassthrough ? { guestMappingPassthrough: {} } : undefined,
-    realtime: vm.realtime ? renderRealtime(vm) : undefined,
-  };
+  const cpu: Record<string, unknown> = {};
+  if (topology) cpu.cores = vm.cores;
+  if (vm.dedicatedCpuPlacement) cpu.dedicatedCpuPlacement = vm.dedicatedCpuPlacement;
+  if (vm.cpuFeatures.length > 0) cpu.features = vm.cpuFeatures.map(renderCpuFeature);
+  if (vm.isolateEmulatorThread) cpu.isolateEmulatorThread = vm.isolateEmulatorThread;
+  const model = vm.cpuModel?.model;
+  if (model !== undefined) cpu.model = model;
+  if (vm.guestMappingPassthrough) cpu.numa = { guestMappingPassthrough: {} };
+  if (vm.realtime) cpu.realtime = renderRealtime(vm);
+  if (topology) {
+    cpu.sockets = vm.sockets;
+    cpu.threads = vm.threads;
+  }
+  return cpu as kubevirt.VirtualMachineSpecTemplateSpecDomainCpu;
+}
+
+function renderCpuFeature(f: { name?: string; policy?: string } | undefined): kubevirt.VirtualMachineSpecTemplateSpecDomainCpuFeatures {
+  const feature: Record<string, unknown> = {};
+  if (f?.name !== undefined) feature.name = f.name;
+  feature.policy = f?.policy ?? CpuFeaturePolicy.REQUIRE;
+  return feature as unknown as kubevirt.VirtualMachineSpecTemplateSpecDomainCpuFeatures;
 }
 
 function renderRealtime(vm: ResolvedVm): kubevirt.VirtualMachineSpecTemplateSpecDomainCpuRealtime {
@@ -142,23 +171,25 @@ function renderResources(vm: ResolvedVm): kubevirt.VirtualMachineSpecTemplateSpe
 /** renderResources with the quantities as the JSON values the typed serializer writes. */
 function renderResourcesJson(vm: ResolvedVm): Record<string, Record<string, number | string>> {
   const memory = memoryQuantity(vm.memoryBytes);
-  return { requests: { cpu: vm.vcpus, memory }, limits: { cpu: vm.vcpus, memory } };
+  return { limits: { cpu: vm.vcpus, memory }, requests: { cpu: vm.vcpus, memory } };
 }
 
 function renderAccessCredentials(vm: ResolvedVm): kubevirt.VirtualMachineSpecTemplateSpecAccessCredentials[] | undefined {
   if (vm.sshPublicKeySecrets.length === 0) return undefined;
   return vm.sshPublicKeySecrets.map((secretName) => ({
-    sshPublicKey: { source: { secret: { secretName } }, propagationMethod: { noCloud: {} } },
+    sshPublicKey: { propagationMethod: { noCloud: {} }, source: { secret: { secretName } } },
   }));
 }
 
 function renderToleration(t: { key?: string; value?: string; exists?: boolean; effect?: string; tolerationSeconds?: number }):
 kubevirt.VirtualMachineSpecTemplateSpecTolerations {
-  return {
-    key: t?.key,
-    operator: t?.exists ? 'Exists' : t?.value !== undefined ? 'Equal' : undefined,
-    value: t?.exists ? undefined : t?.value,
-    effect: t?.effect,
-    tolerationSeconds: t?.tolerationSeconds,
-  };
+  const toleration: Record<string, unknown> = {};
+  if (t?.effect !== undefined) toleration.effect = t.effect;
+  if (t?.key !== undefined) toleration.key = t.key;
+  const operator = t?.exists ? 'Exists' : t?.value !== undefined ? 'Equal' : undefined;
+  if (operator !== undefined) toleration.operator = operator;
+  if (t?.tolerationSeconds !== undefined) toleration.tolerationSeconds = t.tolerationSeconds;
+  const value = t?.exists ? undefined : t?.value;
+  if (value !== undefined) toleration.value = value;
+  return toleration as kubevirt.VirtualMachineSpecTemplateSpecTolerations;
 }

@@ -2,7 +2,7 @@ import { Lazy, Size, Testing } from 'cdk8s';
 import * as fc from 'fast-check';
 import { anyVmProps } from './props-arbitrary';
 import * as kubevirt from '../../src/imports/virtualmachine-kubevirt.io';
-import { synthesizedJson, withLatePatches } from '../../src/late-patches';
+import { isSynthesized, synthesizedJson, withLatePatches } from '../../src/late-patches';
 import { admissionView } from '../../src/rules/vm-admission-context';
 import { BootDisk } from '../../src/vm/disk';
 import { renderAdmissionSpecJson, renderSpec, renderSpecJson } from '../../src/vm/render';
@@ -43,6 +43,33 @@ describe('renderSpecJson', () => {
       expect(synthesizedJson(admissionView({ spec: renderAdmissionSpecJson(vm) })))
         .toEqual(synthesizedJson(admissionView({ spec: renderSpecJson(vm, sel) })));
     }), { numRuns: 200 });
+  });
+
+  test('is built in synthesized form, so synthesis takes it as it is', () => {
+    fc.assert(fc.property(props, selector, (p, sel) => {
+      expect(isSynthesized(renderSpecJson(resolveVm('vm', p), sel))).toBe(true);
+    }), { numRuns: 200 });
+  });
+
+  test('shares no object with the VM or with another render: changing one output changes nothing else', () => {
+    const objectsOf = (v: unknown, out = new Set<object>()): Set<object> => {
+      if (v !== null && typeof v === 'object' && !out.has(v)) {
+        out.add(v);
+        for (const x of Object.values(v)) objectsOf(x, out);
+      }
+      return out;
+    };
+    fc.assert(fc.property(props, selector, (p, sel) => {
+      const vm = resolveVm('vm', p);
+      const first = objectsOf(renderSpecJson(vm, sel));
+      const second = objectsOf(renderSpecJson(vm, sel));
+      const kept = objectsOf(vm);
+      for (const o of first) {
+        expect(second.has(o)).toBe(false);
+        expect(kept.has(o)).toBe(false);
+      }
+      if (sel) for (const o of first) expect(o).not.toBe(sel);
+    }), { numRuns: 100 });
   });
 
   test('props holding a token are left to rendering', () => {
