@@ -18,8 +18,8 @@ export function renderSpec(vm: ResolvedVm, placementSelector?: { [key: string]: 
 
 /**
  * The `spec` as JSON: what the L1's typed serializer makes of `renderSpec(vm)` (the API server's field names,
- * quantities as numbers or strings), undefined fields included. The props of an L1 created with
- * `withLatePatches(..., { propsAreJson: true })`, which skips the generated serializer.
+ * quantities as numbers or strings), in synthesized form for plain props (keys sorted, no undefined field, a fresh
+ * object at every level). The VM's L1 takes it as its props and skips the generated serializer.
  */
 export function renderSpecJson(vm: ResolvedVm, placementSelector?: { [key: string]: string }): object {
   // Only the quantities differ from renderSpec: renderResourcesJson gives their JSON values.
