@@ -115,27 +115,41 @@ function synthesizedObject(obj: ApiObject): Record<string, unknown> | undefined 
   const props = JSON_PROPS.get(obj);
   if (props === undefined || process.env.CDK8S_DISABLE_SORT || !rendersPropsVerbatim(obj)) return undefined;
   // ApiObject.toJson()'s order: apiVersion, kind and metadata first (the object's own, whatever the props hold),
-  // then the props' other keys sorted. Values already in synthesized form (the metadata cdk8s sanitized, a spec
-  // rendered that way) are taken as they are; the rest is copied by plainJson.
-  const head: Record<string, unknown> = { apiVersion: obj.apiVersion, kind: obj.kind, metadata: obj.metadata.toJson() };
+  // then the props' other keys sorted. New objects already in synthesized form (the metadata cdk8s sanitized, the
+  // output of a freshLazy) are taken as they are; the rest is copied by plainJson.
+  const metadata = obj.metadata.toJson(); // a new object each time
+  const head: Record<string, unknown> = {
+    apiVersion: obj.apiVersion,
+    kind: obj.kind,
+    metadata: isSynthesized(metadata) ? metadata : plainJson(metadata, true),
+  };
   const out: Record<string, unknown> = {};
   for (const key of API_KEYS) {
-    const value = asSynthesized(head[key]);
-    if (value === NOT_PLAIN) return undefined;
-    if (value !== undefined) out[key] = value;
+    if (head[key] === NOT_PLAIN) return undefined;
+    if (head[key] !== undefined) out[key] = head[key];
   }
   for (const key of Object.keys(props).sort()) {
     if (API_KEYS.includes(key)) continue;
-    const value = asSynthesized(props[key]);
+    const value = plainJson(props[key], true);
     if (value === NOT_PLAIN) return undefined;
     if (value !== undefined) out[key] = value;
   }
   return out;
 }
 
-/** `value` itself when it is in synthesized form, else plainJson's copy (Lazy values produced). */
-function asSynthesized(value: unknown): unknown {
-  return isSynthesized(value) ? value : plainJson(value, true);
+/** Lazies whose every `produce()` builds new objects (`freshLazy`). */
+const FRESH_LAZIES = new WeakSet<Lazy>();
+
+/**
+ * A `Lazy` whose producer builds new objects on every call, sharing none with anything that outlives it. Synthesis
+ * takes its output as it is when it is already in synthesized form (`isSynthesized`) instead of copying it: nobody
+ * else holds a reference that a later change to the output would reach. Typed `any`, like `Lazy.any`, to stand for
+ * any prop.
+ */
+export function freshLazy(produce: () => unknown): any {
+  const lazy = Lazy.any({ produce });
+  FRESH_LAZIES.add(lazy);
+  return lazy;
 }
 
 /**
@@ -227,9 +241,9 @@ const NOT_PLAIN = Symbol('not plain JSON');
 function plainJson(value: unknown, produceLazies: boolean): unknown {
   if (value === null || value === undefined) return undefined;
   if (produceLazies && value instanceof Lazy) {
-    // A renderer that builds its output in synthesized form (the VM's spec) is taken as it is, not copied.
+    // A renderer that builds new objects in synthesized form (the VM's spec) is taken as it is, not copied.
     const produced = value.produce();
-    return isSynthesized(produced) ? produced : plainJson(produced, produceLazies);
+    return FRESH_LAZIES.has(value) && isSynthesized(produced) ? produced : plainJson(produced, produceLazies);
   }
   const type = typeof value;
   if (type === 'string' || type === 'number' || type === 'boolean') return value;

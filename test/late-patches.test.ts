@@ -2,7 +2,7 @@ import { ApiObject, App, Chart, JsonPatch, Lazy, Testing } from 'cdk8s';
 import { Construct } from 'constructs';
 import * as fc from 'fast-check';
 import * as mc from '../src/imports/machineconfig-machineconfiguration.openshift.io';
-import { isSynthesized, isSynthesizedUpToOrder, rendersPropsVerbatim, synthesizedJson, withLatePatches } from '../src/late-patches';
+import { freshLazy, isSynthesized, isSynthesizedUpToOrder, rendersPropsVerbatim, synthesizedJson, withLatePatches } from '../src/late-patches';
 
 /** Plain JSON-like data (nulls, undefined and sparse values included), as props may hold. */
 const plainData = fc.object({
@@ -84,6 +84,25 @@ describe('withLatePatches', () => {
         // THEN byte for byte the same object, top-level keys in cdk8s's order
         expect(JSON.stringify(json.toJson())).toBe(JSON.stringify(raw.toJson()));
       }), { numRuns: 200 });
+    });
+
+    test('the output of a freshLazy is taken as it is when synthesized; any other Lazy\'s or prop\'s is copied', () => {
+      const chart = Testing.chart();
+      const shared = { a: { b: 1 }, c: ['x'] };
+      const fresh = new JsonMachineConfig(chart, 'Fresh', { metadata: { name: 'f' }, spec: freshLazy(() => shared) as any });
+      const plain = new JsonMachineConfig(chart, 'Plain', { metadata: { name: 'p' }, spec: Lazy.any({ produce: () => shared }) as any });
+      const direct = new JsonMachineConfig(chart, 'Direct', { metadata: { name: 'd' }, spec: shared as any });
+      expect(fresh.toJson().spec).toBe(shared);
+      for (const o of [plain, direct]) {
+        const out = o.toJson();
+        expect(out.spec).toEqual(shared);
+        expect(out.spec).not.toBe(shared);
+        out.spec.a.b = 2;
+        expect(shared.a.b).toBe(1);
+      }
+      // Not in synthesized form (unsorted keys): copied and sorted, even from a freshLazy.
+      const unsorted = new JsonMachineConfig(chart, 'Unsorted', { metadata: { name: 'u' }, spec: freshLazy(() => ({ b: 1, a: 2 })) as any });
+      expect(Object.keys(unsorted.toJson().spec)).toEqual(['a', 'b']);
     });
 
     test('a Lazy that throws fails as cdk8s fails, naming the object', () => {

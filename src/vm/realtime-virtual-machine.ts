@@ -1,11 +1,11 @@
-import { ApiObjectMetadata, Chart, JsonPatch, Lazy } from 'cdk8s';
+import { ApiObjectMetadata, Chart, JsonPatch } from 'cdk8s';
 import { Construct } from 'constructs';
 import { IKubeVirtFeatureConsumer, KubeVirtFeatureUse, markKubeVirtFeatureConsumer } from '../cluster/feature-use';
 import { Finding } from '../finding';
 import { renderedAdmissionFindings } from './admission-by-key';
 import { allFindings, VmChecks } from './vm-checks';
 import * as kubevirt from '../imports/virtualmachine-kubevirt.io';
-import { addLatePatches, keepJsonProps, latePatchedJson, rendersPropsVerbatim } from '../late-patches';
+import { addLatePatches, freshLazy, keepJsonProps, latePatchedJson, rendersPropsVerbatim } from '../late-patches';
 import { RealtimeVirtualMachineProps } from './realtime-virtual-machine-props';
 import { renderSpecJson, VM_LABEL } from './render';
 import { resolveVm, shapeOf } from './resolve';
@@ -55,7 +55,8 @@ export class RealtimeVirtualMachine extends kubevirt.VirtualMachine implements I
     const jsonProps = {
       metadata: namedMetadata(metadata, vm.name),
       // Rendered at synthesis, after validation: bad props give validation errors, never a crash here.
-      spec: Lazy.any({ produce: () => renderSpecJson(vm, self.vm?.placementSelector) }),
+      // renderSpecJson builds new objects in synthesized form, which synthesis then takes as they are.
+      spec: freshLazy(() => renderSpecJson(vm, self.vm?.placementSelector)),
     };
     super(scope, id, jsonProps as kubevirt.VirtualMachineProps);
     self.vm = this;

@@ -173,6 +173,19 @@ describe('RealtimeVirtualMachine', () => {
       expect(vm.name).toBe('rt-vm');
     });
 
+    test('changing the output of toJson() changes nothing of the VM', () => {
+      const chart = Testing.chart();
+      const vm = new RealtimeVirtualMachine(chart, 'rt-vm', minimalProps({ nodeSelector: { zone: 'a' } }));
+      const first = vm.toJson();
+      first.spec.template.spec.volumes[0].containerDisk.image = 'changed';
+      first.spec.template.spec.nodeSelector.zone = 'b';
+      first.metadata.labels['kubevirt.io/vm'] = 'changed';
+      const second = vm.toJson();
+      expect(second.spec.template.spec.volumes[0].containerDisk.image).toBe('quay.io/example/rt:1');
+      expect(second.spec.template.spec.nodeSelector.zone).toBe('a');
+      expect(second.metadata.labels['kubevirt.io/vm']).toBe('rt-vm');
+    });
+
     test('labels added through the object metadata reach the YAML', () => {
       const chart = Testing.chart();
       const vm = new RealtimeVirtualMachine(chart, 'rt-vm', minimalProps());
