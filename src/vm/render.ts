@@ -38,8 +38,9 @@ export function renderAdmissionSpecJson(vm: ResolvedVm): object {
 }
 
 // The objects are built in synthesized form: keys in sorted order, no undefined field, no object shared with the
-// resolved VM (or with anything else that outlives the render). The VM's synthesis then takes the JSON spec as it is
-// (`isSynthesized`) instead of copying it; anything else (a Lazy a caller slipped into a prop) is copied as before.
+// resolved VM (or with anything else that outlives the render). The VM renders its spec through a `freshLazy`, so
+// synthesis takes it as it is (`isSynthesized`) instead of copying it; a spec that is not in that form (a Lazy a
+// caller slipped into a prop) is copied as before.
 
 function specWith(vm: ResolvedVm, placementSelector: { [key: string]: string } | undefined,
   resources: kubevirt.VirtualMachineSpecTemplateSpecDomainResources): kubevirt.VirtualMachineSpec {
