@@ -191,22 +191,7 @@ export function synthesizedJson(value: unknown): unknown {
  * that care about neither (the admission rules), so they can read `value` itself.
  */
 export function isSynthesizedUpToOrder(value: unknown): boolean {
-  if (value === undefined) return true;
-  if (value === null) return false;
-  const type = typeof value;
-  if (type === 'string' || type === 'number' || type === 'boolean') return true;
-  if (type !== 'object') return false;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      if (!(i in value) || !isSynthesizedUpToOrder(value[i])) return false;
-    }
-    return true;
-  }
-  if ((value as object).constructor !== Object || typeof (value as { resolve?: unknown }).resolve === 'function') return false;
-  for (const key of Object.keys(value as object)) {
-    if (!isSynthesizedUpToOrder((value as Record<string, unknown>)[key])) return false;
-  }
-  return true;
+  return inSynthesizedForm(value, false);
 }
 
 /**
@@ -215,12 +200,20 @@ export function isSynthesizedUpToOrder(value: unknown): boolean {
  * sorted order; no null or undefined anywhere. Checked without copying.
  */
 export function isSynthesized(value: unknown): boolean {
+  return inSynthesizedForm(value, true);
+}
+
+/**
+ * The walk behind both: plain values only, no null, no hole; `exact` also refuses undefined and keys out of order.
+ */
+function inSynthesizedForm(value: unknown, exact: boolean): boolean {
+  if (value === undefined) return !exact;
   const type = typeof value;
   if (type === 'string' || type === 'number' || type === 'boolean') return true;
   if (value === null || type !== 'object') return false;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      if (!(i in value) || !isSynthesized(value[i])) return false;
+      if (!(i in value) || !inSynthesizedForm(value[i], exact)) return false;
     }
     return true;
   }
@@ -229,8 +222,8 @@ export function isSynthesized(value: unknown): boolean {
   for (let i = 0; i < keys.length; i++) {
     // Sorted as plainJson sorts (string order); integer-like keys, which objects enumerate first, fail unless that is
     // also their string order, so the copy then decides.
-    if (i > 0 && !(keys[i - 1] < keys[i])) return false;
-    if (!isSynthesized((value as Record<string, unknown>)[keys[i]])) return false;
+    if (exact && i > 0 && !(keys[i - 1] < keys[i])) return false;
+    if (!inSynthesizedForm((value as Record<string, unknown>)[keys[i]], exact)) return false;
   }
   return true;
 }
