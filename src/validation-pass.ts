@@ -44,10 +44,14 @@ export function currentValidationPass(scope: IConstruct): ValidationPass | undef
 /** `compute()`, once per validation pass under `key` (afresh outside a pass). */
 export function oncePerValidationPass<T>(scope: IConstruct, key: string, compute: () => T): T {
   const pass = currentValidationPass(scope);
-  if (pass === undefined) return compute();
-  if (pass.has(key)) return pass.get(key) as T;
+  return pass === undefined ? compute() : onceForKey(pass, key, compute) as T;
+}
+
+/** `compute()` once per key of `memo` (an undefined result is kept too): the memos of passes, apps and checks. */
+export function onceForKey<K, V>(memo: Map<K, V>, key: K, compute: () => V): V {
+  if (memo.has(key)) return memo.get(key) as V;
   const value = compute();
-  pass.set(key, value);
+  memo.set(key, value);
   return value;
 }
 
@@ -75,8 +79,5 @@ export function keptForApp<T>(scope: IConstruct, key: string, create: () => T): 
     kept = new Map();
     KEPT_FOR_APP.set(root, kept);
   }
-  if (kept.has(key)) return kept.get(key) as T;
-  const value = create();
-  kept.set(key, value);
-  return value;
+  return onceForKey(kept, key, create) as T;
 }

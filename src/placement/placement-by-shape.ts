@@ -4,7 +4,7 @@ import { Finding } from '../finding';
 import { HugePageSize } from '../model/hugepage-size';
 import { RealtimeNodePoolModel } from '../pool/pool-model';
 import { nodeSelectorFindings, PlacementInput, shapePlacementFindings } from '../rules/placement-rules';
-import { keptForApp } from '../validation-pass';
+import { keptForApp, onceForKey } from '../validation-pass';
 import { VmShape } from '../vm/vm-shape';
 
 /**
@@ -19,12 +19,7 @@ export function placementFindingsOfVm(scope: IConstruct, input: PlacementInput, 
   // Most VMs have no selector of their own, so nothing to conflict with the pool's.
   const selector = input.nodeSelector === undefined ? [] : nodeSelectorFindings(input);
   if (key === undefined) return [...selector, ...shapePlacementFindings(input)];
-  const memo = memoOf(scope, input);
-  let found = memo.get(key);
-  if (found === undefined) {
-    found = Object.freeze(shapePlacementFindings({ ...input, shape: placementShape(input.shape) }));
-    memo.set(key, found);
-  }
+  const found = onceForKey(memoOf(scope, input), key, () => Object.freeze(shapePlacementFindings({ ...input, shape: placementShape(input.shape) })));
   return selector.length === 0 ? found : [...selector, ...found];
 }
 

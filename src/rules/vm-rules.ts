@@ -8,7 +8,7 @@ import { memoryFindings } from './vm-memory';
 import { schedulingFindings } from './vm-scheduling';
 import { HugePageSize } from '../model/hugepage-size';
 import { RealtimeMask } from '../model/realtime-mask';
-import { memoKey } from '../vm/memo-key';
+import { memoKeyOf } from '../vm/memo-key';
 import { ResolvedVm } from '../vm/resolve';
 
 /**
@@ -59,15 +59,10 @@ const VOLUME_AND_SCHEDULING_RULES: ReadonlyArray<(vm: ResolvedVm) => Finding[]> 
  * vCPU count, a memory size that is no number of bytes): such VMs are checked on their own.
  */
 export function shapePropKey(vm: ResolvedVm): string | undefined {
-  try {
-    return keyOf(vm);
-  } catch {
-    // A getter in hostile props threw: the rules report what they make of it.
-    return undefined;
-  }
+  return memoKeyOf(() => keyParts(vm));
 }
 
-function keyOf(vm: ResolvedVm): string | undefined {
+function keyParts(vm: ResolvedVm): unknown[] | undefined {
   const p = vm.props;
   const topology = p.topology;
   if (topology === null || (topology !== undefined && (typeof topology !== 'object' || p.vcpus != null))) return undefined;
@@ -92,5 +87,5 @@ function keyOf(vm: ResolvedVm): string | undefined {
     if (f === null || typeof f !== 'object') return undefined;
     parts.push(f.name, f.policy);
   }
-  return memoKey(parts);
+  return parts;
 }

@@ -1,17 +1,18 @@
 import { IConstruct } from 'constructs';
 import { CpuFeaturePolicy } from './cpu-feature';
 import { IoThreadsPolicy } from './io-threads-policy';
-import { memoKey } from './memo-key';
+import { memoKeyOf } from './memo-key';
 import { memoryQuantity, renderAdmissionSpecJson } from './render';
 import { ResolvedVm } from './resolve';
 import { Finding } from '../finding';
 import { admissionFindingsOfRenderedView } from '../rules/vm-admission';
 import { admissionView } from '../rules/vm-admission-context';
-import { keptForApp } from '../validation-pass';
+import { keptForApp, onceForKey } from '../validation-pass';
 
 // An app has thousands of VMs and a few dozen distinct admission views: the admission mirror runs once per view (the
-// rules are a pure function of the view, so the findings are kept for the app's lifetime). The key is built from the resolved props (a few µs cheaper per VM than rendering the view and
-// reading it as a key, which cost as much as the rules themselves).
+// rules are a pure function of the view, so the findings are kept for the app's lifetime). The key is built from the
+// resolved props (a few µs cheaper per VM than rendering the view and reading it as a key, which cost as much as the
+// rules themselves).
 
 /**
  * `admissionFindingsOfRenderedView(admissionView({ spec: renderAdmissionSpecJson(vm) }))`, computed once per app
@@ -23,11 +24,10 @@ import { keptForApp } from '../validation-pass';
 export function renderedAdmissionFindings(scope: IConstruct, vm: ResolvedVm, key: string | undefined): readonly Finding[] | undefined {
   if (key === undefined) return findingsOfRender(vm);
   const memo = keptForApp(scope, 'admissionByViewKey', () => new Map<string, readonly Finding[] | undefined>());
-  if (memo.has(key)) return memo.get(key);
-  const found = findingsOfRender(vm);
-  const kept = found === undefined ? undefined : Object.freeze(found);
-  memo.set(key, kept);
-  return kept;
+  return onceForKey(memo, key, () => {
+    const found = findingsOfRender(vm);
+    return found === undefined ? undefined : Object.freeze(found);
+  });
 }
 
 function findingsOfRender(vm: ResolvedVm): Finding[] | undefined {
@@ -41,16 +41,11 @@ function findingsOfRender(vm: ResolvedVm): Finding[] | undefined {
  * string, finite number or boolean where one is expected (then the VM's view is rendered and checked on its own).
  */
 export function admissionViewKey(vm: ResolvedVm): string | undefined {
-  try {
-    return keyOf(vm);
-  } catch {
-    // A getter in hostile props threw: no reuse, the rules see what rendering makes of it.
-    return undefined;
-  }
+  return memoKeyOf(() => keyParts(vm));
 }
 
-function keyOf(vm: ResolvedVm): string | undefined {
-  const topology = vm.props.topology != null && vm.props.vcpus == null;
+function keyParts(vm: ResolvedVm): unknown[] | undefined {
+  const topology = vm.usesTopology;
   const parts: unknown[] = [
     vm.runStrategy,
     vm.evictionStrategy,
@@ -75,5 +70,5 @@ function keyOf(vm: ResolvedVm): string | undefined {
     if (f !== null && typeof f !== 'object') return undefined;
     parts.push(f?.name, f?.policy ?? CpuFeaturePolicy.REQUIRE);
   }
-  return memoKey(parts);
+  return parts;
 }

@@ -15,6 +15,19 @@ export function memoKey(parts: readonly unknown[]): string | undefined {
   return key;
 }
 
+/**
+ * `memoKey` of the parts `partsOf` lists; undefined when it lists none (an input the key cannot hold) or throws (a
+ * getter in hostile props): such inputs are checked on their own, where the checks report what they make of them.
+ */
+export function memoKeyOf(partsOf: () => readonly unknown[] | undefined): string | undefined {
+  try {
+    const parts = partsOf();
+    return parts === undefined ? undefined : memoKey(parts);
+  } catch {
+    return undefined;
+  }
+}
+
 function keyPart(x: unknown): string | undefined {
   switch (typeof x) {
     case 'undefined': return 'u';

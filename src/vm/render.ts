@@ -124,7 +124,7 @@ export function memoryQuantity(bytes: number): string {
 
 function renderCpu(vm: ResolvedVm): kubevirt.VirtualMachineSpecTemplateSpecDomainCpu {
   // With only a vCPU count, the topology is left to KubeVirt (sockets = vCPUs), as in the real-time guide.
-  const topology = vm.props.topology != null && vm.props.vcpus == null;
+  const topology = vm.usesTopology;
   const cpu: Record<string, unknown> = {};
   if (topology) cpu.cores = vm.cores;
   if (vm.dedicatedCpuPlacement) cpu.dedicatedCpuPlacement = vm.dedicatedCpuPlacement;

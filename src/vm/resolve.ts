@@ -30,6 +30,8 @@ export interface ResolvedVm {
   readonly props: RealtimeVirtualMachineProps;
   readonly name: string;
   readonly namespace?: string;
+  /** The CPU count comes from `topology` (given without `vcpus`): the spec then writes sockets, cores and threads. */
+  readonly usesTopology: boolean;
   /** vCPU count; 0 when neither vcpus nor a usable topology is given. */
   readonly vcpus: number;
   readonly sockets: number;
@@ -83,6 +85,7 @@ export function resolveVm(id: string, props: RealtimeVirtualMachineProps, chartN
     props: p,
     name: p.metadata?.name ?? id,
     namespace: p.metadata?.namespace ?? chartNamespace,
+    usesTopology: useTopology,
     vcpus: Number.isFinite(vcpus) ? vcpus : 0,
     sockets,
     cores,

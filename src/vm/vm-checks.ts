@@ -5,7 +5,7 @@ import { VmShape } from './vm-shape';
 import { Finding, Severity } from '../finding';
 import { placementShapeKey } from '../placement/placement-by-shape';
 import { shapePropFindings, shapePropKey, vmPropFindings } from '../rules/vm-rules';
-import { keptForApp } from '../validation-pass';
+import { keptForApp, onceForKey } from '../validation-pass';
 
 /**
  * What a VM's synth-time checks keep from one validation to the next: everything that depends on its resolved props
@@ -19,14 +19,14 @@ export class VmChecks {
   private admissionKey?: { readonly key: string | undefined };
   private placementKey?: { readonly key: string | undefined };
 
-  /** The VM prop field that sets its CPU count, for placement messages. */
-  public readonly cpuField: string;
-
   /**
    * @param scope the VM (its app keeps the shape rules' findings per `shapePropKey`)
    */
-  constructor(private readonly scope: IConstruct, public readonly vm: ResolvedVm, private readonly shape: VmShape) {
-    this.cpuField = vm.props.topology != null && vm.props.vcpus == null ? 'topology' : 'vcpus';
+  constructor(private readonly scope: IConstruct, public readonly vm: ResolvedVm, private readonly shape: VmShape) {}
+
+  /** The VM prop field that sets its CPU count, for placement messages. */
+  public get cpuField(): string {
+    return this.vm.usesTopology ? 'topology' : 'vcpus';
   }
 
   /** The library's own rules on the props (`vmPropFindings`). */
@@ -43,12 +43,7 @@ export class VmChecks {
     const key = shapePropKey(this.vm);
     if (key === undefined) return shapePropFindings(this.vm);
     const memo = keptForApp(this.scope, 'shapePropFindings', () => new Map<string, readonly Finding[]>());
-    let found = memo.get(key);
-    if (found === undefined) {
-      found = Object.freeze(shapePropFindings(this.vm));
-      memo.set(key, found);
-    }
-    return found;
+    return onceForKey(memo, key, () => Object.freeze(shapePropFindings(this.vm)));
   }
 
   /** True when the props themselves are wrong: the checks that build on them are skipped. */

@@ -1,5 +1,5 @@
 import * as fc from 'fast-check';
-import { memoKey } from '../../src/vm/memo-key';
+import { memoKey, memoKeyOf } from '../../src/vm/memo-key';
 
 const plain = fc.oneof(fc.constant(undefined), fc.boolean(), fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.string());
 
@@ -22,3 +22,14 @@ describe('memoKey', () => {
     for (const x of [null, NaN, Infinity, {}, [], () => 1, Symbol('s'), BigInt(1)]) expect(memoKey([1, x])).toBeUndefined();
   });
 });
+
+describe('memoKeyOf', () => {
+  test('the key of the parts listed; none when none are listed or listing them throws', () => {
+    expect(memoKeyOf(() => [1, 'a'])).toBe(memoKey([1, 'a']));
+    expect(memoKeyOf(() => undefined)).toBeUndefined();
+    expect(memoKeyOf(() => {
+      throw new Error('hostile getter');
+    })).toBeUndefined();
+  });
+});
+
