@@ -1,7 +1,7 @@
 import { App, Chart, Size, Testing } from 'cdk8s';
 import * as fc from 'fast-check';
 import { minimalProps } from './helpers';
-import { anyVmProps, similarVmPropsPairs as pairs } from './props-arbitrary';
+import { anyVmProps, expectKeyDecidesOutcome } from './props-arbitrary';
 import { synthesizedJson } from '../../src/late-patches';
 import { RealtimeMask } from '../../src/model/realtime-mask';
 import { admissionFindingsOfRenderedView } from '../../src/rules/vm-admission';
@@ -22,20 +22,7 @@ function viewText(p: RealtimeVirtualMachineProps): string {
 
 describe('admissionViewKey', () => {
   test('VMs with the same key render the same admission view, and different views never share a key', () => {
-    let sameKey = 0;
-    let differentView = 0;
-    fc.assert(fc.property(pairs, ([a, b]) => {
-      const ka = admissionViewKey(resolveVm('a', a));
-      const kb = admissionViewKey(resolveVm('b', b));
-      if (ka === undefined || kb === undefined) return;
-      const same = viewText(a) === viewText(b);
-      if (ka === kb) sameKey++;
-      if (!same) differentView++;
-      expect(ka === kb).toBe(same);
-    }), { numRuns: 600 });
-    // The property only means something if both cases came up.
-    expect(sameKey).toBeGreaterThan(20);
-    expect(differentView).toBeGreaterThan(20);
+    expectKeyDecidesOutcome(admissionViewKey, viewText, { numRuns: 600, bothWays: true });
   });
 
   test('names, disks, cloud-init, selectors and the grace period are not part of it', () => {

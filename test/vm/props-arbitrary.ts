@@ -9,6 +9,7 @@ import { BootDisk, DataDisk } from '../../src/vm/disk';
 import { EvictionStrategy } from '../../src/vm/eviction-strategy';
 import { IoThreadsPolicy } from '../../src/vm/io-threads-policy';
 import { RealtimeVirtualMachineProps } from '../../src/vm/realtime-virtual-machine-props';
+import { ResolvedVm, resolveVm } from '../../src/vm/resolve';
 import { RunStrategy } from '../../src/vm/run-strategy';
 
 // VM props, valid or not, for the properties the renderers and the admission shortcuts must keep for any input: every
@@ -64,4 +65,27 @@ export const similarVmPropsPairs = fc.tuple(anyVmProps, anyVmProps, fc.array(one
     });
     return [a, mixed as unknown as RealtimeVirtualMachineProps] as const;
   });
+
+/**
+ * Checks a memo key over `similarVmPropsPairs`: VMs with equal keys have the same `outcome` (with `bothWays`, VMs
+ * with different outcomes also have different keys), and both equal keys and different outcomes came up often enough
+ * for that to mean something.
+ */
+export function expectKeyDecidesOutcome(keyOf: (vm: ResolvedVm) => string | undefined,
+  outcome: (p: RealtimeVirtualMachineProps) => string, options: { numRuns: number; bothWays: boolean }): void {
+  let sameKey = 0;
+  let differentOutcome = 0;
+  fc.assert(fc.property(similarVmPropsPairs, ([a, b]) => {
+    const ka = keyOf(resolveVm('a', a));
+    const kb = keyOf(resolveVm('b', b));
+    if (ka === undefined || kb === undefined) return;
+    const same = outcome(a) === outcome(b);
+    if (ka === kb) sameKey++;
+    if (!same) differentOutcome++;
+    if (options.bothWays) expect(ka === kb).toBe(same);
+    else if (ka === kb) expect(same).toBe(true);
+  }), { numRuns: options.numRuns });
+  expect(sameKey).toBeGreaterThan(20);
+  expect(differentOutcome).toBeGreaterThan(20);
+}
 
