@@ -2,8 +2,8 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { Size } from 'cdk8s';
-import { renderLscpu } from './host/fixtures';
-import { HostTopology } from '../src/host/host-topology';
+import { renderLscpu } from './fixtures/host';
+import { HostTopology } from '../src/values/host/host-topology';
 
 // The README's example must stay true: it is type-checked and run against a real lscpu file, and what it writes must
 // be the VM, the pool and the KubeVirt configuration it promises.

@@ -1,5 +1,5 @@
-import { error, Finding } from '../finding';
-import { ValidationError } from '../validation-error';
+import { error, Finding } from '../values/finding';
+import { ValidationError } from '../values/validation-error';
 
 /** How the plan is printed. */
 export enum OutputFormat {

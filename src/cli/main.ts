@@ -1,14 +1,14 @@
 import * as nodeFs from 'fs';
-import { error, Finding } from '../finding';
 import { hasVmShape, OutputFormat, parseArgs, PlanArgs, usage } from './args';
-import { CpuPartition } from '../host/cpu-partition';
-import { HostTopology } from '../host/host-topology';
-import { HugePageSize } from '../model/hugepage-size';
+import { VmShape } from '../model/vm/vm-shape';
 import { planReportOf } from '../plan/plan-report';
 import { renderPlanText } from '../plan/report-text';
 import { renderPlanSvg } from '../plan/svg-map';
-import { ValidationError } from '../validation-error';
-import { VmShape } from '../vm/vm-shape';
+import { error, Finding } from '../values/finding';
+import { CpuPartition } from '../values/host/cpu-partition';
+import { HostTopology } from '../values/host/host-topology';
+import { HugePageSize } from '../values/hugepage-size';
+import { ValidationError } from '../values/validation-error';
 
 /** Where the CLI writes text. */
 export interface TextSink {

@@ -1,6 +1,6 @@
-import { CpuPartition } from '../host/cpu-partition';
-import { HostTopology } from '../host/host-topology';
-import { CpuSet } from '../model/cpu-set';
+import { CpuSet } from '../values/cpu-set';
+import { CpuPartition } from '../values/host/cpu-partition';
+import { HostTopology } from '../values/host/host-topology';
 
 /** What a logical CPU is used for in a partition. */
 export enum CpuRole {

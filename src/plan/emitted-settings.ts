@@ -1,10 +1,10 @@
-import { CpuPartition } from '../host/cpu-partition';
-import { HostTopology } from '../host/host-topology';
-import { poolKubeletConfiguration } from '../pool/kubelet-config';
-import { ntoKubeletConfiguration } from '../pool/nto-rendering';
+import { RealtimeNodePool } from '../constructs/pool/realtime-node-pool';
+import { poolKubeletConfiguration } from '../model/pool/kubelet-config';
+import { ntoKubeletConfiguration } from '../model/pool/nto-rendering';
+import { resolvePool } from '../model/pool/resolve-pool';
+import { CpuPartition } from '../values/host/cpu-partition';
+import { HostTopology } from '../values/host/host-topology';
 // Used as a type only (erased at run time), so the pool can import the plan without a module cycle.
-import { RealtimeNodePool } from '../pool/realtime-node-pool';
-import { resolvePool } from '../pool/resolve-pool';
 
 /** One kubelet configuration setting, flattened to a dotted name (`cpuManagerPolicyOptions.full-pcpus-only`). */
 export interface KubeletSetting {

@@ -1,10 +1,10 @@
-import { formatFinding } from '../finding';
-import { CapacityOptions, capacityOf, VmCapacity } from './capacity';
 import { CpuMap, cpuMapOf } from './cpu-map-model';
 import { EmittedNodeSettings, emittedNodeSettings, KubeletSetting } from './emitted-settings';
-import { CpuPartition } from '../host/cpu-partition';
-import { HostTopology } from '../host/host-topology';
-import { VmShape } from '../vm/vm-shape';
+import { CapacityOptions, capacityOf, VmCapacity } from '../model/placement/capacity';
+import { VmShape } from '../model/vm/vm-shape';
+import { formatFinding } from '../values/finding';
+import { CpuPartition } from '../values/host/cpu-partition';
+import { HostTopology } from '../values/host/host-topology';
 
 /** The host a plan was made for, in numbers. */
 export interface HostSummary {

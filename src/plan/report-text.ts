@@ -1,7 +1,7 @@
-import { describeLimit } from './capacity';
 import { PlannedVmShape, PlanReport } from './plan-report';
 import { renderTextMap } from './text-map';
-import { CpuSet } from '../model/cpu-set';
+import { describeLimit } from '../model/placement/capacity';
+import { CpuSet } from '../values/cpu-set';
 
 const WIDTH = 100;
 

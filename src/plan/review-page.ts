@@ -1,12 +1,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { error } from '../finding';
-import { ValidationError } from '../validation-error';
-import { describeLimit } from './capacity';
 import { PlanReport } from './plan-report';
 import { describeVmShape } from './report-text';
 import { renderPlanSvg } from './svg-map';
 import { renderTextMap } from './text-map';
+import { describeLimit } from '../model/placement/capacity';
+import { error } from '../values/finding';
+import { ValidationError } from '../values/validation-error';
 
 /** The inputs of one node pool's review page, as plain values. */
 export interface ReviewPageProps {

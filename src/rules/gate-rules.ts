@@ -1,14 +1,14 @@
-import { FeatureGate } from '../cluster/feature-gate';
-import { FeatureGateState } from '../cluster/feature-gate-state';
-import { GateInput, planGates } from '../cluster/gate-plan';
-import { firstVersionWithGateGa, isBeyondGateTable, NEWEST_TABLED_VERSION } from '../cluster/gate-table';
-import { HCO_KUBEVIRT_JSONPATCH_ANNOTATION, hcoHardCodesGate } from '../cluster/hco-gates';
-import { HcoVersion } from '../cluster/hco-version';
-import { requiredGates } from '../cluster/required-gates';
-import { error, Finding, warning } from '../finding';
+import { GateInput, planGates } from '../model/cluster/gate-plan';
+import { requiredGates } from '../model/cluster/required-gates';
+import { FeatureGate } from '../values/cluster/feature-gate';
+import { FeatureGateState } from '../values/cluster/feature-gate-state';
+import { firstVersionWithGateGa, isBeyondGateTable, NEWEST_TABLED_VERSION } from '../values/cluster/gate-table';
+import { HCO_KUBEVIRT_JSONPATCH_ANNOTATION, hcoHardCodesGate } from '../values/cluster/hco-gates';
+import { HcoVersion } from '../values/cluster/hco-version';
+import { error, Finding, warning } from '../values/finding';
 
-export { requiredGates } from '../cluster/required-gates';
-export type { RequiredFeatureGate } from '../cluster/required-gates';
+export { requiredGates } from '../model/cluster/required-gates';
+export type { RequiredFeatureGate } from '../model/cluster/required-gates';
 
 // Rules about KubeVirt feature gates, one function per rule. Each takes the resolved GateInput (target release, the
 // feature uses found in the app with the path of the construct that declared them, the user's gate lists) and

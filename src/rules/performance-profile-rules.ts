@@ -1,15 +1,15 @@
-import { error, Finding, Severity, warning } from '../finding';
-import { CpuSet } from '../model/cpu-set';
-import { isWellFormedKernelArg, kernelArgKey, OWNED_KERNEL_ARG_KEYS } from '../pool/kernel-args';
-import { reservedMemoryNumaNode, wholeMebibytes } from '../pool/kubelet-config';
+import { isWellFormedKernelArg, kernelArgKey, OWNED_KERNEL_ARG_KEYS } from '../model/pool/kernel-args';
+import { reservedMemoryNumaNode, wholeMebibytes } from '../model/pool/kubelet-config';
 import {
   NTO_EVICTION_HARD_MEBIBYTES, NTO_KUBE_RESERVED_MEBIBYTES, NTO_RENDERED_KERNEL_ARG_KEYS, NTO_RESERVED_MEMORY_NUMA_NODE,
   NTO_SYSTEM_RESERVED_MEBIBYTES,
-} from '../pool/nto-rendering';
-import { isPoolBackend, PoolBackend } from '../pool/pool-backend';
-import { RealtimeNodePoolModel } from '../pool/pool-model';
-import { RealtimeNodePoolProps } from '../pool/pool-props';
-import { isStrictTopologyPolicy, TopologyManagerPolicy } from '../pool/topology-manager-policy';
+} from '../model/pool/nto-rendering';
+import { RealtimeNodePoolModel } from '../model/pool/pool-model';
+import { CpuSet } from '../values/cpu-set';
+import { error, Finding, Severity, warning } from '../values/finding';
+import { isPoolBackend, PoolBackend } from '../values/pool/pool-backend';
+import { RealtimeNodePoolProps } from '../values/pool/pool-props';
+import { isStrictTopologyPolicy, TopologyManagerPolicy } from '../values/pool/topology-manager-policy';
 
 // NTO's validating webhook for PerformanceProfile v2 (pkg/apis/performanceprofile/v2/performanceprofile_validation.go,
 // NTO main), mirrored on the profile as it will be applied, escape-hatch patches included. The webhook runs with

@@ -1,17 +1,17 @@
-import { FeatureGate } from '../cluster/feature-gate';
-import { FeatureGateState } from '../cluster/feature-gate-state';
-import { NEWEST_TABLED_VERSION } from '../cluster/gate-table';
-import { KubeVirtVersion } from '../cluster/kubevirt-version';
-import { error, Finding, Severity, warning } from '../finding';
-import { ClusterFacts } from '../placement/cluster-facts';
-import { PackingItem } from '../placement/packing';
-import { capacityOptionsOf, isNodeCount } from '../placement/pool-options';
-import { packPool, PoolVm } from '../placement/pool-packing';
-import { CapacityLimit, capacityCountsOf, capacityOf, VmCapacityCounts } from '../plan/capacity';
-import { RealtimeNodePoolModel } from '../pool/pool-model';
-import { TopologyManagerPolicy } from '../pool/topology-manager-policy';
-import { memoryQuantity } from '../vm/render';
-import { VmShape } from '../vm/vm-shape';
+import { memoryQuantity } from '../backends/vm/render';
+import { ClusterFacts } from '../constructs/placement/cluster-facts';
+import { CapacityLimit, capacityCountsOf, capacityOf, VmCapacityCounts } from '../model/placement/capacity';
+import { PackingItem } from '../model/placement/packing';
+import { capacityOptionsOf, isNodeCount } from '../model/placement/pool-options';
+import { packPool, PoolVm } from '../model/placement/pool-packing';
+import { RealtimeNodePoolModel } from '../model/pool/pool-model';
+import { VmShape } from '../model/vm/vm-shape';
+import { FeatureGate } from '../values/cluster/feature-gate';
+import { FeatureGateState } from '../values/cluster/feature-gate-state';
+import { NEWEST_TABLED_VERSION } from '../values/cluster/gate-table';
+import { KubeVirtVersion } from '../values/cluster/kubevirt-version';
+import { error, Finding, Severity, warning } from '../values/finding';
+import { TopologyManagerPolicy } from '../values/pool/topology-manager-policy';
 
 // Checks across constructs: a VM against the node pool it is placed on and the cluster configuration of the app.
 // Each is a pure function of plain values (the VM's shape, the pool's model, the cluster facts) and names the failure

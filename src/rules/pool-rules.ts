@@ -1,15 +1,15 @@
 import { Size, SizeRoundingBehavior } from 'cdk8s';
-import { error, Finding, warning } from '../finding';
-import { CpuPartition } from '../host/cpu-partition';
-import { HostTopology } from '../host/host-topology';
-import { HugePageSize } from '../model/hugepage-size';
-import { hugePageBytesOnNode, isValidHugePageCount, usedHugePageSizes } from '../pool/hugepages';
-import { isWellFormedKernelArg, kernelArgKey, OWNED_KERNEL_ARG_KEYS } from '../pool/kernel-args';
-import { wholeMebibytes } from '../pool/kubelet-config';
-import { NumaHugePages } from '../pool/pool-model';
-import { HugePageAllocation, RealtimeNodePoolProps } from '../pool/pool-props';
-import { ResolvedPool } from '../pool/resolve-pool';
-import { isStrictTopologyPolicy, TopologyManagerPolicy } from '../pool/topology-manager-policy';
+import { hugePageBytesOnNode, isValidHugePageCount, usedHugePageSizes } from '../model/pool/hugepages';
+import { isWellFormedKernelArg, kernelArgKey, OWNED_KERNEL_ARG_KEYS } from '../model/pool/kernel-args';
+import { wholeMebibytes } from '../model/pool/kubelet-config';
+import { NumaHugePages } from '../model/pool/pool-model';
+import { ResolvedPool } from '../model/pool/resolve-pool';
+import { error, Finding, warning } from '../values/finding';
+import { CpuPartition } from '../values/host/cpu-partition';
+import { HostTopology } from '../values/host/host-topology';
+import { HugePageSize } from '../values/hugepage-size';
+import { HugePageAllocation, RealtimeNodePoolProps } from '../values/pool/pool-props';
+import { isStrictTopologyPolicy, TopologyManagerPolicy } from '../values/pool/topology-manager-policy';
 
 // Rules of a RealtimeNodePool. Each is a pure function returning findings; RealtimeNodePool reports them together
 // at synth. Codes are registered in codes-pool.ts.

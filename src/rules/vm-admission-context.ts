@@ -1,4 +1,4 @@
-import { parseQuantity, Quantity } from './vm-quantity';
+import { parseQuantity, Quantity } from '../values/quantity';
 
 /** The field prefix KubeVirt uses when it validates a VM's template (`<p>` in the reference). */
 export const P = 'spec.template.spec';

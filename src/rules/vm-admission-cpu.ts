@@ -1,6 +1,6 @@
-import { error, Finding } from '../finding';
 import { arr, count, numberOfVcpus, obj, P, TemplateView } from './vm-admission-context';
-import { milliValue, parseQuantity, printed, Quantity, value, ZERO } from './vm-quantity';
+import { error, Finding } from '../values/finding';
+import { milliValue, parseQuantity, printed, Quantity, value, ZERO } from '../values/quantity';
 
 // Mirrors of KubeVirt v1.9 VMI admission rules on CPUs (vmi-create-admitter.go, reference §1.1-1.3, §1.7), applied
 // to a VM template with the field prefix `spec.template.spec`. Messages are KubeVirt's, verbatim (typos and trailing

@@ -1,7 +1,7 @@
-import { Finding, warning } from '../finding';
 import { obj, P, TemplateView } from './vm-admission-context';
 import { rejected } from './vm-admission-cpu';
-import { parseQuantity, printed, QUANTITY_PATTERN, value, ZERO } from './vm-quantity';
+import { Finding, warning } from '../values/finding';
+import { parseQuantity, printed, QUANTITY_PATTERN, value, ZERO } from '../values/quantity';
 
 // Mirrors of KubeVirt v1.9 admission rules on NUMA, realtime and huge pages (reference §1.4-1.6).
 

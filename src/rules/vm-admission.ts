@@ -1,8 +1,8 @@
-import { Finding, warning } from '../finding';
-import { isSynthesizedUpToOrder, synthesizedJson } from '../late-patches';
 import { admissionView, count, obj, P, templateView, TemplateView } from './vm-admission-context';
 import { cpuFeatureFindings, dedicatedCpuFindings, rejected, resourceFindings, threadFindings } from './vm-admission-cpu';
 import { hugepageFindings, numaFindings, realtimeFindings } from './vm-admission-memory';
+import { isSynthesizedUpToOrder, synthesizedJson } from '../emit/late-patches';
+import { Finding, warning } from '../values/finding';
 
 // The admission layer: every KubeVirt v1.9 webhook rule (VM and VMI-template admitters) that concerns the fields
 // this library emits, run over the plain JSON of a VirtualMachine exactly as it would reach the API server. The

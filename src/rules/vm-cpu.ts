@@ -1,7 +1,7 @@
-import { error, Finding } from '../finding';
-import { CpuFeaturePolicy } from '../vm/cpu-feature';
-import { IoThreadsPolicy } from '../vm/io-threads-policy';
-import { isCount, ResolvedVm } from '../vm/resolve';
+import { isCount, ResolvedVm } from '../model/vm/resolve';
+import { error, Finding } from '../values/finding';
+import { CpuFeaturePolicy } from '../values/vm/cpu-feature';
+import { IoThreadsPolicy } from '../values/vm/io-threads-policy';
 
 /** Highest value of an int32 field of the CRD (sockets, cores, threads). */
 const INT32_MAX = 2 ** 31 - 1;

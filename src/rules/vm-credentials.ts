@@ -1,6 +1,6 @@
-import { error, Finding, warning } from '../finding';
-import { CloudInit } from '../vm/cloud-init';
-import { ResolvedVm } from '../vm/resolve';
+import { ResolvedVm } from '../model/vm/resolve';
+import { error, Finding, warning } from '../values/finding';
+import { CloudInit } from '../values/vm/cloud-init';
 
 // Inline cloud-init user data is stored in the VirtualMachine object: readable by everyone who may read VMs, and
 // committed to Git with the manifests. Credentials in it are refused unless the user opts in (issue #6).

@@ -1,6 +1,6 @@
-import { error, Finding } from '../finding';
 import { isDns1123Label } from './vm-identity';
-import { CLOUD_INIT_DISK, ResolvedVm } from '../vm/resolve';
+import { CLOUD_INIT_DISK, ResolvedVm } from '../model/vm/resolve';
+import { error, Finding } from '../values/finding';
 
 /** A boot disk exists; every disk has a source and a unique DNS-1123 label name. */
 export function diskFindings(vm: ResolvedVm): Finding[] {

@@ -1,5 +1,5 @@
-import { error, Finding } from '../finding';
-import { ResolvedVm } from '../vm/resolve';
+import { ResolvedVm } from '../model/vm/resolve';
+import { error, Finding } from '../values/finding';
 
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 

@@ -1,7 +1,7 @@
-import { error, Finding, warning } from '../finding';
 import { ignored } from './vm-cpu';
-import { RealtimeMask } from '../model/realtime-mask';
-import { isCount, realtimeVcpus, ResolvedVm } from '../vm/resolve';
+import { isCount, realtimeVcpus, ResolvedVm } from '../model/vm/resolve';
+import { error, Finding, warning } from '../values/finding';
+import { RealtimeMask } from '../values/realtime-mask';
 
 // KubeVirt never validates the real-time mask at admission; virt-handler parses it when the VM starts and silently
 // ignores ids the VM does not have. These rules catch at synth what would otherwise be a failed or wrongly-tuned VM.

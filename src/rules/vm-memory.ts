@@ -1,7 +1,7 @@
-import { error, Finding } from '../finding';
 import { ignored } from './vm-cpu';
-import { HugePageSize } from '../model/hugepage-size';
-import { ResolvedVm } from '../vm/resolve';
+import { ResolvedVm } from '../model/vm/resolve';
+import { error, Finding } from '../values/finding';
+import { HugePageSize } from '../values/hugepage-size';
 
 const MIB = 1024 * 1024;
 

@@ -1,4 +1,3 @@
-import { Finding } from '../finding';
 import { cpuCountFindings, cpuFeatureFindings, ioThreadFindings } from './vm-cpu';
 import { cloudInitFindings } from './vm-credentials';
 import { diskFindings } from './vm-disks';
@@ -6,10 +5,11 @@ import { identityFindings } from './vm-identity';
 import { maskFindings } from './vm-mask';
 import { memoryFindings } from './vm-memory';
 import { schedulingFindings } from './vm-scheduling';
-import { HugePageSize } from '../model/hugepage-size';
-import { RealtimeMask } from '../model/realtime-mask';
-import { memoKeyOf } from '../vm/memo-key';
-import { ResolvedVm } from '../vm/resolve';
+import { memoKeyOf } from '../model/vm/memo-key';
+import { ResolvedVm } from '../model/vm/resolve';
+import { Finding } from '../values/finding';
+import { HugePageSize } from '../values/hugepage-size';
+import { RealtimeMask } from '../values/realtime-mask';
 
 /**
  * The library's own rules on a VM's props: the checks KubeVirt leaves to runtime (the real-time mask, guest memory

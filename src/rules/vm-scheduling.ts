@@ -1,6 +1,6 @@
-import { error, Finding, warning } from '../finding';
-import { EvictionStrategy } from '../vm/eviction-strategy';
-import { ResolvedVm } from '../vm/resolve';
+import { ResolvedVm } from '../model/vm/resolve';
+import { error, Finding, warning } from '../values/finding';
+import { EvictionStrategy } from '../values/vm/eviction-strategy';
 
 /** Grace period, tolerations and node selector are well-formed; live migration of a pinned VM is flagged. */
 export function schedulingFindings(vm: ResolvedVm): Finding[] {

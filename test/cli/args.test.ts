@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { hasVmShape, OutputFormat, parseArgs, usage } from '../../src/cli/args';
 import { PLAN_CODES } from '../../src/rules/codes-plan';
-import { ValidationError } from '../../src/validation-error';
+import { ValidationError } from '../../src/values/validation-error';
 
 function failure(argv: string[]): ValidationError {
   try {

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Readable } from 'stream';
 import { CliIo, EXIT_INVALID_INPUT, EXIT_OK, EXIT_USAGE, main } from '../../src/cli/main';
-import { LSCPU_SMT_TWO_NODES } from '../host/fixtures';
+import { LSCPU_SMT_TWO_NODES } from '../fixtures/host';
 import { SEED_002_LSCPU, SEED_002_VIRSH_CAPABILITIES } from '../plan/seed-002';
 import { parseXml } from '../plan/xml-check';
 

@@ -1,7 +1,7 @@
 import { Testing } from 'cdk8s';
 import { buildFedoraRealtime, CLOUD_INIT_SECRET } from '../../examples/fedora-realtime';
-import { Warnings } from '../../src/warnings';
-import { expectDeployable } from '../vm/helpers';
+import { Warnings } from '../../src/constructs/app/warnings';
+import { expectDeployable } from '../fixtures/vm';
 
 describe('examples/fedora-realtime', () => {
   const app = Testing.app();

@@ -1,7 +1,7 @@
 import { App, Testing } from 'cdk8s';
 import { buildPerformanceProfileHost } from '../../examples/performance-profile-host';
-import { RealtimeNodePool } from '../../src/pool/realtime-node-pool';
-import { Warnings } from '../../src/warnings';
+import { Warnings } from '../../src/constructs/app/warnings';
+import { RealtimeNodePool } from '../../src/constructs/pool/realtime-node-pool';
 import { expectNoLostValues, expectValidAgainstCrds } from '../schema-validator';
 
 describe('examples/performance-profile-host', () => {

@@ -3,9 +3,9 @@ import * as os from 'os';
 import * as path from 'path';
 import { App, Testing } from 'cdk8s';
 import { buildRealtimeCluster, chartIdFor, EXAMPLE_VERSIONS } from '../../examples/realtime-cluster';
-import { KubeVirtVersion } from '../../src/cluster/kubevirt-version';
-import { ReviewPages } from '../../src/placement/review-pages';
-import { Warnings } from '../../src/warnings';
+import { Warnings } from '../../src/constructs/app/warnings';
+import { ReviewPages } from '../../src/constructs/placement/review-pages';
+import { KubeVirtVersion } from '../../src/values/cluster/kubevirt-version';
 import { expectNoLostValues, expectValidAgainstCrds } from '../schema-validator';
 
 function synth(version: KubeVirtVersion) {

@@ -1,6 +1,6 @@
 import { App, Testing } from 'cdk8s';
 import { buildSmtHost } from '../../examples/smt-host';
-import { Warnings } from '../../src/warnings';
+import { Warnings } from '../../src/constructs/app/warnings';
 import { expectNoLostValues, expectValidAgainstCrds } from '../schema-validator';
 
 describe('examples/smt-host', () => {

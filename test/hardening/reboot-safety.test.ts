@@ -1,12 +1,12 @@
 import { Chart, Size, Testing } from 'cdk8s';
 import * as fc from 'fast-check';
-import { KubeVirtConfiguration } from '../../src/cluster/kubevirt-configuration';
-import { KubeVirtVersion } from '../../src/cluster/kubevirt-version';
-import { RealtimeMask } from '../../src/model/realtime-mask';
-import { PoolBackend } from '../../src/pool/pool-backend';
-import { RealtimeNodePool } from '../../src/pool/realtime-node-pool';
-import { RealtimeVirtualMachine } from '../../src/vm/realtime-virtual-machine';
-import { smtPoolProps, vmProps } from '../placement/fixtures';
+import { KubeVirtConfiguration } from '../../src/constructs/cluster/kubevirt-configuration';
+import { RealtimeNodePool } from '../../src/constructs/pool/realtime-node-pool';
+import { RealtimeVirtualMachine } from '../../src/constructs/vm/realtime-virtual-machine';
+import { KubeVirtVersion } from '../../src/values/cluster/kubevirt-version';
+import { PoolBackend } from '../../src/values/pool/pool-backend';
+import { RealtimeMask } from '../../src/values/realtime-mask';
+import { smtPoolProps, vmProps } from '../fixtures/placement';
 
 // Issue #6, reboot safety: a node-level object that changes makes the Machine Config Operator (or NTO) drain and
 // reboot every node of its pool. Editing, adding or removing VMs must therefore never touch one.

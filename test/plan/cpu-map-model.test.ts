@@ -1,7 +1,7 @@
 import { seed002Partition, smtHost } from './helpers';
-import { CpuPartition } from '../../src/host/cpu-partition';
-import { HostTopology } from '../../src/host/host-topology';
 import { CpuRole, assignmentTag, cpuMapOf, cpusWithRole, VmThreadKind } from '../../src/plan/cpu-map-model';
+import { CpuPartition } from '../../src/values/host/cpu-partition';
+import { HostTopology } from '../../src/values/host/host-topology';
 
 describe('cpuMapOf', () => {
   test('seed-002: two NUMA nodes of eight single-thread cores, reserved and isolated per node', () => {

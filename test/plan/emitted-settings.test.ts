@@ -1,8 +1,8 @@
 import { Testing } from 'cdk8s';
 import { seed002Partition, smtHost } from './helpers';
-import { CpuPartition } from '../../src/host/cpu-partition';
+import { RealtimeNodePool } from '../../src/constructs/pool/realtime-node-pool';
 import { emittedNodeSettings, emittedSettingsOf, flattenSettings } from '../../src/plan/emitted-settings';
-import { RealtimeNodePool } from '../../src/pool/realtime-node-pool';
+import { CpuPartition } from '../../src/values/host/cpu-partition';
 
 describe('emittedNodeSettings', () => {
   test('seed-002: the pool builders\' kernel arguments and kubelet settings for the partition', () => {

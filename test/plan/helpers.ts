@@ -1,9 +1,9 @@
 import { SEED_002_LSCPU, SEED_002_VIRSH_CAPABILITIES } from './seed-002';
-import { CpuPartition } from '../../src/host/cpu-partition';
-import { HostTopology } from '../../src/host/host-topology';
-import { HugePageSize } from '../../src/model/hugepage-size';
-import { IoThreadsPolicy } from '../../src/vm/io-threads-policy';
-import { VmShape } from '../../src/vm/vm-shape';
+import { VmShape } from '../../src/model/vm/vm-shape';
+import { CpuPartition } from '../../src/values/host/cpu-partition';
+import { HostTopology } from '../../src/values/host/host-topology';
+import { HugePageSize } from '../../src/values/hugepage-size';
+import { IoThreadsPolicy } from '../../src/values/vm/io-threads-policy';
 
 /** The seed-002 host from its virsh capabilities (26 x 1G huge pages per NUMA node declared). */
 export function seed002(): HostTopology {

@@ -1,7 +1,7 @@
 import { seed002Partition, smtHost, vmShape } from './helpers';
-import { CpuPartition } from '../../src/host/cpu-partition';
-import { HugePageSize } from '../../src/model/hugepage-size';
 import { planReportOf } from '../../src/plan/plan-report';
+import { CpuPartition } from '../../src/values/host/cpu-partition';
+import { HugePageSize } from '../../src/values/hugepage-size';
 
 describe('planReportOf', () => {
   test('seed-002 without a VM shape: lists, settings, map, no capacity', () => {

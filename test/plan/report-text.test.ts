@@ -1,7 +1,7 @@
 import { seed002Partition, vmShape } from './helpers';
-import { HugePageSize } from '../../src/model/hugepage-size';
 import { planReportOf } from '../../src/plan/plan-report';
 import { describeVmShape, renderPlanText } from '../../src/plan/report-text';
+import { HugePageSize } from '../../src/values/hugepage-size';
 
 describe('renderPlanText', () => {
   test('sections in order, lines within 100 columns', () => {

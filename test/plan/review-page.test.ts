@@ -3,10 +3,10 @@ import * as os from 'os';
 import * as path from 'path';
 import { seed002Partition, vmShape } from './helpers';
 import { parseXml } from './xml-check';
-import { HugePageSize } from '../../src/model/hugepage-size';
 import { planReportOf } from '../../src/plan/plan-report';
 import { renderReviewPage, writeReviewPages } from '../../src/plan/review-page';
-import { ValidationError } from '../../src/validation-error';
+import { HugePageSize } from '../../src/values/hugepage-size';
+import { ValidationError } from '../../src/values/validation-error';
 
 function seedReport() {
   return planReportOf(seed002Partition(), {

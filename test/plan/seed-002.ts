@@ -1,4 +1,4 @@
-import { SEED_002_VIRSH_TOPOLOGY } from '../host/fixtures';
+import { SEED_002_VIRSH_TOPOLOGY } from '../fixtures/host';
 
 // The seed-002 host (libvirt's KVM real-time guide): 2 NUMA nodes x 8 CPUs, no SMT, 26 x 1G huge pages per node.
 // The <topology> is copied from the guide's `virsh capabilities` example; the surrounding <capabilities><host>

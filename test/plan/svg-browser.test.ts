@@ -4,12 +4,12 @@ import * as os from 'os';
 import * as path from 'path';
 import { seed002Partition, smtHost, vmShape } from './helpers';
 import { colourHistogram, decodePng } from './png';
-import { CpuPartition } from '../../src/host/cpu-partition';
-import { HugePageSize } from '../../src/model/hugepage-size';
 import { CpuRole } from '../../src/plan/cpu-map-model';
 import { planReportOf } from '../../src/plan/plan-report';
 import { renderPlanSvg } from '../../src/plan/svg-map';
 import { ROLE_PALETTE, vmColour } from '../../src/plan/svg-palette';
+import { CpuPartition } from '../../src/values/host/cpu-partition';
+import { HugePageSize } from '../../src/values/hugepage-size';
 
 // Renders the SVG in a real browser (headless Chromium) and checks the screenshot: the picture must actually draw,
 // at its declared size, in the role colours. This test FAILS (never skips) when Chromium is missing.

@@ -1,12 +1,12 @@
 import { seed002Partition, smtHost, vmShape } from './helpers';
 import { allElements, deepText, parseXml } from './xml-check';
-import { CpuPartition } from '../../src/host/cpu-partition';
-import { HugePageSize } from '../../src/model/hugepage-size';
-import { capacityOf } from '../../src/plan/capacity';
+import { capacityOf } from '../../src/model/placement/capacity';
 import { cpuMapOf, CpuRole } from '../../src/plan/cpu-map-model';
 import { planReportOf } from '../../src/plan/plan-report';
 import { escapeXml, renderPlanSvg, renderSvgMap } from '../../src/plan/svg-map';
 import { ROLE_PALETTE, VM_COLOURS, vmColour } from '../../src/plan/svg-palette';
+import { CpuPartition } from '../../src/values/host/cpu-partition';
+import { HugePageSize } from '../../src/values/hugepage-size';
 
 function seedSvgWithVms(): string {
   const partition = seed002Partition();

@@ -1,10 +1,10 @@
 import { seed002Partition, smtHost, vmShape } from './helpers';
-import { CpuPartition } from '../../src/host/cpu-partition';
-import { HostTopology } from '../../src/host/host-topology';
-import { HugePageSize } from '../../src/model/hugepage-size';
-import { capacityOf } from '../../src/plan/capacity';
+import { capacityOf } from '../../src/model/placement/capacity';
 import { cpuMapOf } from '../../src/plan/cpu-map-model';
 import { coreLabel, renderTextMap } from '../../src/plan/text-map';
+import { CpuPartition } from '../../src/values/host/cpu-partition';
+import { HostTopology } from '../../src/values/host/host-topology';
+import { HugePageSize } from '../../src/values/hugepage-size';
 
 describe('renderTextMap', () => {
   test('seed-002 without VMs', () => {

@@ -4,12 +4,11 @@ import { HOST_CODES } from '../../src/rules/codes-host';
 
 const ROOT = path.join(__dirname, '..', '..');
 const SOURCES = [
-  ...fs.readdirSync(path.join(ROOT, 'src', 'host')).map((f) => path.join('src', 'host', f)),
-  path.join('src', 'rules', 'partition-rules.ts'),
+  ...fs.readdirSync(path.join(ROOT, 'src', 'values', 'host')).map((f) => path.join('src', 'values', 'host', f)),
 ];
 const TESTS = [
-  ...fs.readdirSync(path.join(ROOT, 'test', 'host')).map((f) => path.join('test', 'host', f)),
-  path.join('test', 'rules', 'partition-rules.test.ts'),
+  ...fs.readdirSync(path.join(ROOT, 'test', 'values', 'host')).map((f) => path.join('test', 'values', 'host', f)),
+  path.join('test', 'fixtures', 'host.ts'),
 ];
 const CODE = /'((?:HOST|LSCPU|VIRSH|TOPOLOGY|UNIFORM|PARTITION)_[A-Z_]+)'/g;
 

@@ -7,8 +7,8 @@ import { VM_CODES } from '../../src/rules/codes-vm';
 const SRC = path.join(__dirname, '..', '..', 'src');
 const FILES = [
   ...fs.readdirSync(path.join(SRC, 'rules')).filter((f) => f.startsWith('vm-')).map((f) => path.join(SRC, 'rules', f)),
-  ...fs.readdirSync(path.join(SRC, 'vm')).map((f) => path.join(SRC, 'vm', f)),
-  path.join(SRC, 'model', 'realtime-mask.ts'),
+  ...['values/vm', 'model/vm', 'backends/vm', 'constructs/vm'].flatMap((dir) => fs.readdirSync(path.join(SRC, dir)).map((f) => path.join(SRC, dir, f))),
+  path.join(SRC, 'values', 'realtime-mask.ts'),
 ];
 const SOURCE = FILES.map((f) => fs.readFileSync(f, 'utf8')).join('\n');
 

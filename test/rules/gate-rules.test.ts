@@ -1,15 +1,15 @@
-import { FeatureGate } from '../../src/cluster/feature-gate';
-import { KubeVirtFeatureUse as U } from '../../src/cluster/feature-use';
-import { GateInput } from '../../src/cluster/gate-plan';
-import { HcoVersion } from '../../src/cluster/hco-version';
-import { KubeVirtVersion } from '../../src/cluster/kubevirt-version';
-import { Finding, formatFinding, Severity } from '../../src/finding';
+import { GateInput } from '../../src/model/cluster/gate-plan';
 import { CLUSTER_CODES } from '../../src/rules/codes-cluster';
 import {
   clusterTargetFindings, disabledRequiredFindings, enabledAndDisabledFindings, featureAvailabilityFindings,
   gaGateFindings, gateFindings, gateNotInVersionFindings, hcoGateFindings, requiredGates, versionBeyondTableFindings,
 } from '../../src/rules/gate-rules';
-import { ValidationError } from '../../src/validation-error';
+import { FeatureGate } from '../../src/values/cluster/feature-gate';
+import { KubeVirtFeatureUse as U } from '../../src/values/cluster/feature-use';
+import { HcoVersion } from '../../src/values/cluster/hco-version';
+import { KubeVirtVersion } from '../../src/values/cluster/kubevirt-version';
+import { Finding, formatFinding, Severity } from '../../src/values/finding';
+import { ValidationError } from '../../src/values/validation-error';
 
 function kv(version: KubeVirtVersion, partial: Partial<Omit<GateInput, 'uses'>> & { uses?: U[] } = {}): GateInput {
   return {

@@ -1,14 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Size } from 'cdk8s';
-import { Finding, formatFinding, Severity } from '../../src/finding';
-import { CpuPartition } from '../../src/host/cpu-partition';
-import { CpuSet } from '../../src/model/cpu-set';
-import { HugePageSize } from '../../src/model/hugepage-size';
-import { performanceProfileSpec } from '../../src/pool/performance-profile-backend';
-import { PoolBackend } from '../../src/pool/pool-backend';
-import { resolvePool } from '../../src/pool/resolve-pool';
-import { TopologyManagerPolicy } from '../../src/pool/topology-manager-policy';
+import { performanceProfileSpec } from '../../src/backends/performance-profile/performance-profile-backend';
+import { resolvePool } from '../../src/model/pool/resolve-pool';
 import { PERFORMANCE_PROFILE_CODES } from '../../src/rules/codes-performance-profile';
 import {
   checkBackend, checkBackendProps, checkKubeletMemoryExpressible, checkNodeSelectorUnique, checkNtoKernelArgs, checkNtoKubeletChoices,
@@ -16,7 +10,13 @@ import {
   checkProfileKernelPageSize, checkProfileNet, checkProfileNuma, checkProfileSelectors, checkProfileWorkloadHints,
   webhookFindingsNotYetReported,
 } from '../../src/rules/performance-profile-rules';
-import { guideProps, guideTopology, smtTopology } from '../pool/fixtures';
+import { CpuSet } from '../../src/values/cpu-set';
+import { Finding, formatFinding, Severity } from '../../src/values/finding';
+import { CpuPartition } from '../../src/values/host/cpu-partition';
+import { HugePageSize } from '../../src/values/hugepage-size';
+import { PoolBackend } from '../../src/values/pool/pool-backend';
+import { TopologyManagerPolicy } from '../../src/values/pool/topology-manager-policy';
+import { guideProps, guideTopology, smtTopology } from '../fixtures/pool';
 
 const PP = PoolBackend.PERFORMANCE_PROFILE;
 const triggered = new Set<string>();

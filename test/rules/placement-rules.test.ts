@@ -1,24 +1,24 @@
 import { Size } from 'cdk8s';
-import { KubeVirtConfiguration } from '../../src/cluster/kubevirt-configuration';
-import { KubeVirtVersion } from '../../src/cluster/kubevirt-version';
-import { Finding, formatFinding, Severity } from '../../src/finding';
-import { CpuPartition } from '../../src/host/cpu-partition';
-import { CpuSet } from '../../src/model/cpu-set';
-import { HugePageSize } from '../../src/model/hugepage-size';
-import { ClusterFacts, NO_CLUSTER_FACTS } from '../../src/placement/cluster-facts';
-import { RealtimeNodePool } from '../../src/pool/realtime-node-pool';
-import { TopologyManagerPolicy } from '../../src/pool/topology-manager-policy';
+import { Warnings } from '../../src/constructs/app/warnings';
+import { KubeVirtConfiguration } from '../../src/constructs/cluster/kubevirt-configuration';
+import { ClusterFacts, NO_CLUSTER_FACTS } from '../../src/constructs/placement/cluster-facts';
+import { RealtimeNodePool } from '../../src/constructs/pool/realtime-node-pool';
+import { RealtimeVirtualMachine } from '../../src/constructs/vm/realtime-virtual-machine';
+import { RealtimeVirtualMachineProps } from '../../src/constructs/vm/realtime-virtual-machine-props';
 import { PLACEMENT_CODES } from '../../src/rules/codes-placement';
 import {
   configurationFindings, cpuFitFindings, guestThreadFindings, hugePageFindings, nodeSelectorFindings,
   numaNodeFitFindings, numaPassthroughPolicyFindings, placementFindings, PlacementInput, poolCapacityFindings,
   realtimeCapableFindings, smtAlignmentFindings,
 } from '../../src/rules/placement-rules';
-import { IoThreadsPolicy } from '../../src/vm/io-threads-policy';
-import { RealtimeVirtualMachine } from '../../src/vm/realtime-virtual-machine';
-import { RealtimeVirtualMachineProps } from '../../src/vm/realtime-virtual-machine-props';
-import { Warnings } from '../../src/warnings';
-import { chartWithPool, modelOf, noSmtPoolProps, shapeOf, smtHost, smtPoolProps, synthError, vmProps } from '../placement/fixtures';
+import { KubeVirtVersion } from '../../src/values/cluster/kubevirt-version';
+import { CpuSet } from '../../src/values/cpu-set';
+import { Finding, formatFinding, Severity } from '../../src/values/finding';
+import { CpuPartition } from '../../src/values/host/cpu-partition';
+import { HugePageSize } from '../../src/values/hugepage-size';
+import { TopologyManagerPolicy } from '../../src/values/pool/topology-manager-policy';
+import { IoThreadsPolicy } from '../../src/values/vm/io-threads-policy';
+import { chartWithPool, modelOf, noSmtPoolProps, shapeOf, smtHost, smtPoolProps, synthError, vmProps } from '../fixtures/placement';
 
 const V1_9: ClusterFacts = { hasConfiguration: true, kubevirtVersion: KubeVirtVersion.V1_9, evenParityCompletion: true };
 

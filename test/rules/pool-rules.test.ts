@@ -1,20 +1,20 @@
 import { Size, Testing } from 'cdk8s';
-import { Finding, formatFinding, Severity } from '../../src/finding';
-import { CpuPartition } from '../../src/host/cpu-partition';
-import { HostTopology } from '../../src/host/host-topology';
-import { CpuSet } from '../../src/model/cpu-set';
-import { HugePageSize } from '../../src/model/hugepage-size';
-import { RealtimeNodePool } from '../../src/pool/realtime-node-pool';
-import { resolvePool } from '../../src/pool/resolve-pool';
-import { TopologyManagerPolicy } from '../../src/pool/topology-manager-policy';
+import { Warnings } from '../../src/constructs/app/warnings';
+import { RealtimeNodePool } from '../../src/constructs/pool/realtime-node-pool';
+import { resolvePool } from '../../src/model/pool/resolve-pool';
 import { POOL_CODES } from '../../src/rules/codes-pool';
 import {
   checkAdditionalKernelArgs, checkBootCpuNotIsolated, checkDefaultHugePageSize, checkHugePageDuplicates, checkHugePageEntries,
   checkHugePageMemoryFit, checkHugePagePlacement, checkHugePagesPresent, checkHugePageSplit, checkMemoryReservations,
   checkPartitionMatchesTopology, checkRealtimeNodePool, checkRole, checkRoleUnique, checkRollout, checkTopologyPolicy,
 } from '../../src/rules/pool-rules';
-import { Warnings } from '../../src/warnings';
-import { guideProps, guideTopology, smtTopology } from '../pool/fixtures';
+import { CpuSet } from '../../src/values/cpu-set';
+import { Finding, formatFinding, Severity } from '../../src/values/finding';
+import { CpuPartition } from '../../src/values/host/cpu-partition';
+import { HostTopology } from '../../src/values/host/host-topology';
+import { HugePageSize } from '../../src/values/hugepage-size';
+import { TopologyManagerPolicy } from '../../src/values/pool/topology-manager-policy';
+import { guideProps, guideTopology, smtTopology } from '../fixtures/pool';
 
 const G = HugePageSize.ONE_GI;
 const M = HugePageSize.TWO_MI;

@@ -1,5 +1,5 @@
 import * as fc from 'fast-check';
-import { synthesizedJson } from '../../src/late-patches';
+import { synthesizedJson } from '../../src/emit/late-patches';
 import { admissionFindings, admissionFindingsOfRenderedView } from '../../src/rules/vm-admission';
 import { admissionView } from '../../src/rules/vm-admission-context';
 

@@ -1,5 +1,5 @@
-import { Finding, formatFinding, Severity } from '../../src/finding';
 import { admissionFindings } from '../../src/rules/vm-admission';
+import { Finding, formatFinding, Severity } from '../../src/values/finding';
 
 // The KubeVirt v1.9 admitter unit-test cases (reference §5), replayed on VM objects: the prefix is
 // `spec.template.spec` instead of the tests' `fake`.

@@ -1,7 +1,7 @@
-import { CpuFeaturePolicy } from '../../src/vm/cpu-feature';
-import { CpuModel } from '../../src/vm/cpu-model';
-import { IoThreadsPolicy } from '../../src/vm/io-threads-policy';
-import { minimalProps, synthError } from '../vm/helpers';
+import { CpuFeaturePolicy } from '../../src/values/vm/cpu-feature';
+import { CpuModel } from '../../src/values/vm/cpu-model';
+import { IoThreadsPolicy } from '../../src/values/vm/io-threads-policy';
+import { minimalProps, synthError } from '../fixtures/vm';
 
 describe('VM CPU rules', () => {
   test('fails with both vcpus and topology', () => {

@@ -1,7 +1,7 @@
+import { Warnings } from '../../src/constructs/app/warnings';
 import { credentialIndicators } from '../../src/rules/vm-credentials';
-import { CloudInit } from '../../src/vm/cloud-init';
-import { Warnings } from '../../src/warnings';
-import { minimalProps, synthError, synthVm } from '../vm/helpers';
+import { CloudInit } from '../../src/values/vm/cloud-init';
+import { minimalProps, synthError, synthVm } from '../fixtures/vm';
 
 const SEED_USER_DATA = '#cloud-config\npassword: fedora\nchpasswd: { expire: False }\nbootcmd:\n  - tuned-adm profile realtime\n';
 

@@ -1,6 +1,6 @@
-import { CloudInit } from '../../src/vm/cloud-init';
-import { BootDisk, DataDisk } from '../../src/vm/disk';
-import { minimalProps, synthError } from '../vm/helpers';
+import { CloudInit } from '../../src/values/vm/cloud-init';
+import { BootDisk, DataDisk } from '../../src/values/vm/disk';
+import { minimalProps, synthError } from '../fixtures/vm';
 
 describe('VM disk rules', () => {
   test('fails without a boot disk (JavaScript callers)', () => {

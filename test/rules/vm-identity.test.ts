@@ -1,5 +1,5 @@
 import { isDns1123Label } from '../../src/rules/vm-identity';
-import { minimalProps, synthError } from '../vm/helpers';
+import { minimalProps, synthError } from '../fixtures/vm';
 
 describe('VM identity rules', () => {
   test.each(['fedora-realtime', 'a', '0vm', 'a'.repeat(63)])('%s is a DNS-1123 label', (name) => {

@@ -1,7 +1,7 @@
 import { Size, Testing } from 'cdk8s';
-import { RealtimeMask } from '../../src/model/realtime-mask';
-import { Warnings } from '../../src/warnings';
-import { minimalProps, synthError, synthVm } from '../vm/helpers';
+import { Warnings } from '../../src/constructs/app/warnings';
+import { RealtimeMask } from '../../src/values/realtime-mask';
+import { minimalProps, synthError, synthVm } from '../fixtures/vm';
 
 describe('VM real-time mask rules', () => {
   test('fails on a malformed mask at synth, with virt-handler\'s message', () => {

@@ -1,6 +1,6 @@
 import { Size } from 'cdk8s';
-import { HugePageSize } from '../../src/model/hugepage-size';
-import { minimalProps, synthError, synthVm } from '../vm/helpers';
+import { HugePageSize } from '../../src/values/hugepage-size';
+import { minimalProps, synthError, synthVm } from '../fixtures/vm';
 
 describe('VM memory rules', () => {
   test.each([

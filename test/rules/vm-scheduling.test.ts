@@ -1,8 +1,8 @@
 import { TaintEffect } from 'cdk8s-plus-27';
-import { CpuModel } from '../../src/vm/cpu-model';
-import { EvictionStrategy } from '../../src/vm/eviction-strategy';
-import { Warnings } from '../../src/warnings';
-import { minimalProps, synthError, synthVm } from '../vm/helpers';
+import { Warnings } from '../../src/constructs/app/warnings';
+import { CpuModel } from '../../src/values/vm/cpu-model';
+import { EvictionStrategy } from '../../src/values/vm/eviction-strategy';
+import { minimalProps, synthError, synthVm } from '../fixtures/vm';
 
 describe('VM scheduling rules', () => {
   test.each([-1, 1.5])('fails on terminationGracePeriodSeconds %p', (seconds) => {

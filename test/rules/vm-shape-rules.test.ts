@@ -1,12 +1,12 @@
 import * as fc from 'fast-check';
-import { RealtimeMask } from '../../src/model/realtime-mask';
+import { RealtimeVirtualMachineProps } from '../../src/constructs/vm/realtime-virtual-machine-props';
+import { resolveVm } from '../../src/model/vm/resolve';
 import { shapePropFindings, shapePropKey, vmPropFindings } from '../../src/rules/vm-rules';
-import { CpuFeature } from '../../src/vm/cpu-feature';
-import { DataDisk } from '../../src/vm/disk';
-import { RealtimeVirtualMachineProps } from '../../src/vm/realtime-virtual-machine-props';
-import { resolveVm } from '../../src/vm/resolve';
-import { minimalProps } from '../vm/helpers';
-import { anyVmProps, expectKeyDecidesOutcome } from '../vm/props-arbitrary';
+import { RealtimeMask } from '../../src/values/realtime-mask';
+import { CpuFeature } from '../../src/values/vm/cpu-feature';
+import { DataDisk } from '../../src/values/vm/disk';
+import { minimalProps } from '../fixtures/vm';
+import { anyVmProps, expectKeyDecidesOutcome } from '../fixtures/vm-props-arbitrary';
 
 // VMs with the same shapePropKey share their shapePropFindings (the app computes them once per key): the key must hold
 // everything those rules read and print.

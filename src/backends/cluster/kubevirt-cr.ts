@@ -1,0 +1,43 @@
+import { ApiObject, Lazy } from 'cdk8s';
+import { Construct } from 'constructs';
+import { withLatePatches } from '../../emit/late-patches';
+import * as kubevirtCr from '../../imports/kubevirt-kubevirt.io';
+import { GatePlan } from '../../model/cluster/gate-plan';
+
+/**
+ * KubeVirt-CR annotation that completes emulator-thread CPUs to an even count (checked for presence only, value
+ * `""`). The VMI mutator copies it to VMIs with `isolateEmulatorThread` when `AlignCPUs` is on.
+ */
+export const EVEN_PARITY_ANNOTATION = 'alpha.kubevirt.io/EmulatorThreadCompleteToEvenParity';
+
+const KubeVirtResource = withLatePatches(kubevirtCr.KubeVirt);
+
+/**
+ * The `kubevirt.io/v1` KubeVirt CR of a vanilla-Kubernetes cluster. Gates and annotation are rendered lazily from
+ * `plan`, so every feature consumer of the app counts, whenever it was added.
+ */
+export function createKubeVirtCr(scope: Construct, name: string, namespace: string, plan: () => GatePlan): ApiObject {
+  return new KubeVirtResource(scope, 'Resource', {
+    metadata: {
+      name,
+      namespace,
+      annotations: {
+        // undefined drops the key; cdk8s drops the then-empty annotations map.
+        [EVEN_PARITY_ANNOTATION]: Lazy.any({ produce: () => (plan().evenParityAnnotation ? '' : undefined) }),
+      },
+    },
+    spec: Lazy.any({ produce: () => renderSpec(plan()) }),
+  });
+}
+
+function renderSpec(plan: GatePlan): kubevirtCr.KubeVirtSpec {
+  return {
+    configuration: {
+      developerConfiguration: {
+        // Always written, even empty: this app owns the list, and an empty list says so.
+        featureGates: plan.featureGates,
+        disabledFeatureGates: plan.disabledFeatureGates.length > 0 ? plan.disabledFeatureGates : undefined,
+      },
+    },
+  };
+}
