@@ -43,7 +43,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
     jestConfig: {
       coveragePathIgnorePatterns: ['/node_modules/', '/src/imports/'],
-      setupFiles: ['<rootDir>/test/setup-fast-check.ts'],
+      setupFiles: ['<rootDir>/test/setup-fast-check.ts', '<rootDir>/test/setup-quiet-warnings.ts'],
       testTimeout: 60_000,
       // Coverage tripled the suite's time (v8 coverage of every module each suite loads); `npx projen test:coverage`
       // collects it on demand.

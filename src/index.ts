@@ -15,6 +15,7 @@ export * from './values/cluster/hco-version';
 export * from './values/cluster/feature-gate-state';
 export * from './values/cluster/feature-gate';
 export * from './values/cluster/feature-use';
+export * from './values/vm/realtime-vm-settings';
 export * from './values/vm/cloud-init';
 export * from './values/vm/cpu-feature';
 export * from './values/vm/cpu-model';
@@ -34,6 +35,11 @@ export * from './model/pool/pool-model';
 export * from './model/placement/capacity';
 export * from './model/placement/pool-capacity';
 export * from './model/cluster/required-gates';
+export * from './model/cluster/cluster-facts';
+export * from './model/placement/vm-cpu-assignment';
+
+// The base of every object the library writes (namespace rule from the CRDs, late JSON patches, sorted keys).
+export * from './emit/emitted-object';
 
 // Constructs: the real-time VM, the node pool, the KubeVirt / HyperConverged configuration, warnings, review pages.
 export * from './constructs/vm/realtime-virtual-machine';
@@ -41,7 +47,11 @@ export * from './constructs/vm/realtime-virtual-machine-props';
 export * from './constructs/pool/realtime-node-pool';
 export * from './constructs/cluster/kubevirt-configuration';
 export * from './constructs/app/warnings';
-export { ReviewPages } from './constructs/placement/review-pages';
+export * from './constructs/cluster/feature-consumer';
+export * from './constructs/pool/node-pool-interface';
+export * from './constructs/pool/emitted-settings-of';
+export * from './constructs/vm/vm-interface';
+export { ReviewPages } from './constructs/review-pages';
 
 // Reports: CPU maps (text, SVG), plans, review pages (also behind the `cdk8s-kubevirt-realtime plan` command).
 export * from './plan/cpu-map-model';

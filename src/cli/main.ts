@@ -117,7 +117,6 @@ function vmShapeOf(args: PlanArgs): VmShape {
   const memoryBytes = bytesOf(args.memory);
   const hugePageSize = args.hugePageSize === undefined ? undefined : HugePageSize.parse(args.hugePageSize, '--hugepage-size');
   return {
-    name: 'planned-vm',
     vcpus: args.vcpus,
     // KubeVirt's own default guest topology for a bare vCPU count: one core per socket.
     sockets: args.vcpus,

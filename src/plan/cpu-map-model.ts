@@ -1,3 +1,4 @@
+import { VmCpuAssignment, VmThreadKind } from '../model/placement/vm-cpu-assignment';
 import { CpuSet } from '../values/cpu-set';
 import { CpuPartition } from '../values/host/cpu-partition';
 import { HostTopology } from '../values/host/host-topology';
@@ -14,26 +15,6 @@ export enum CpuRole {
   SMT_DISABLED = 'smt-disabled',
   /** In no list of the partition (an explicit partition that does not cover the host). */
   UNASSIGNED = 'unassigned',
-}
-
-/** Which thread of a VM a CPU runs. */
-export enum VmThreadKind {
-  /** A guest vCPU. */
-  VCPU = 'vcpu',
-  /** The QEMU emulator thread (`isolateEmulatorThread`). */
-  EMULATOR = 'emulator',
-}
-
-/** One host CPU given to one thread of one planned VM. */
-export interface VmCpuAssignment {
-  /** The host CPU. */
-  readonly cpu: number;
-  /** The VM, numbered from 1 in placement order. */
-  readonly vm: number;
-  /** vCPU or emulator thread. */
-  readonly kind: VmThreadKind;
-  /** The vCPU number inside the guest, or the emulator CPU's number (0, or 0 and 1 with even parity). */
-  readonly index: number;
 }
 
 /** One logical CPU (an SMT thread) in the map. */

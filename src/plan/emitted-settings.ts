@@ -1,10 +1,7 @@
-import { RealtimeNodePool } from '../constructs/pool/realtime-node-pool';
-import { poolKubeletConfiguration } from '../model/pool/kubelet-config';
-import { ntoKubeletConfiguration } from '../model/pool/nto-rendering';
+import { poolKubeletConfiguration } from '../model/pool/pool-kubelet-config';
 import { resolvePool } from '../model/pool/resolve-pool';
 import { CpuPartition } from '../values/host/cpu-partition';
 import { HostTopology } from '../values/host/host-topology';
-// Used as a type only (erased at run time), so the pool can import the plan without a module cycle.
 
 /** One kubelet configuration setting, flattened to a dotted name (`cpuManagerPolicyOptions.full-pcpus-only`). */
 export interface KubeletSetting {
@@ -47,30 +44,8 @@ export function emittedNodeSettings(partition: CpuPartition, host?: HostTopology
   };
 }
 
-/**
- * The kernel arguments and kubelet settings a node pool emits, read from its rendered MachineConfig and
- * KubeletConfig (so they match the YAML byte for byte). A PerformanceProfile pool renders neither: its settings are
- * the ones NTO renders from the profile (the pool's model and NTO's KubeletConfiguration).
- */
-export function emittedSettingsOf(pool: RealtimeNodePool): EmittedNodeSettings {
-  if (pool.machineConfig === undefined || pool.kubeletConfig === undefined) {
-    return {
-      source: `node pool ${pool.role} (as NTO renders its PerformanceProfile ${pool.performanceProfileName})`,
-      kernelArguments: [...pool.model.kernelArguments],
-      kubeletSettings: flattenSettings(sortedDeep(ntoKubeletConfiguration(pool.model))),
-    };
-  }
-  const machineConfig = pool.machineConfig.toJson();
-  const kubeletConfig = pool.kubeletConfig.toJson();
-  return {
-    source: `node pool ${pool.role}`,
-    kernelArguments: [...(machineConfig?.spec?.kernelArguments ?? [])],
-    kubeletSettings: flattenSettings(kubeletConfig?.spec?.kubeletConfig ?? {}),
-  };
-}
-
 /** Keys sorted at every level, as cdk8s writes them into the YAML (`Object.keys().sort()`). */
-function sortedDeep(value: unknown): any {
+export function sortedDeep(value: unknown): any {
   if (Array.isArray(value)) return value.map(sortedDeep);
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};

@@ -1,9 +1,10 @@
-import { CoreCell, CpuMap, CpuRole, NumaNodeMap, ThreadCell, VmThreadKind } from './cpu-map-model';
+import { CoreCell, CpuMap, CpuRole, NumaNodeMap, ThreadCell } from './cpu-map-model';
 import { PlanReport } from './plan-report';
 import { describeVmShape } from './report-text';
 import { ROLE_LEGEND, ROLE_PALETTE, vmColour } from './svg-palette';
 import { coreLabel } from './text-map';
 import { describeLimit } from '../model/placement/capacity';
+import { VmThreadKind } from '../model/placement/vm-cpu-assignment';
 
 /** Options of the SVG picture. */
 export interface SvgMapOptions {

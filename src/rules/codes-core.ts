@@ -14,4 +14,41 @@ export const CORE_CODES: Record<string, CodeInfo> = {
     prevents: 'a VM whose hugepages-<size> resource no node offers (Pending forever), or a kernel that ignores hugepagesz',
     fix: 'use HugePageSize.TWO_MI or HugePageSize.ONE_GI',
   },
+  PROP_TYPE_INVALID: {
+    severity: 'error',
+    meaning: 'A prop has the wrong runtime type (a string where a number belongs, an object where a list belongs, null ...), '
+      + 'which only JavaScript callers and generated props can pass: the compiler refuses it in TypeScript.',
+    prevents: 'a TypeError deep in the library, a value written into the YAML as it is (a string "no" as a boolean), or a prop silently ignored',
+    fix: 'pass the type the message names; leave an optional prop out instead of setting it to null',
+  },
+  PROP_REQUIRED: {
+    severity: 'error',
+    meaning: 'A required prop is missing (the library never picks sizes or hardware for you).',
+    prevents: 'a VM or node pool built from invented numbers',
+    fix: 'set the prop the message names',
+  },
+  PROP_UNKNOWN: {
+    severity: 'error',
+    meaning: 'A prop name the construct does not have, usually a typo (vcpu for vcpus).',
+    prevents: 'a setting silently ignored: the YAML would not say what the code seems to say',
+    fix: 'use the prop name the message suggests, or remove it',
+  },
+  OBJECT_PATCH_IDENTITY: {
+    severity: 'error',
+    meaning: 'A JSON patch would change the apiVersion, kind or name of an object the library writes (or replace the whole object or its metadata).',
+    prevents: 'a different object than the one the checks saw reaching the cluster, or GitOps tools losing track of it',
+    fix: 'patch the fields below the identity (e.g. /metadata/labels/x or /spec/...); create another object to rename or retype',
+  },
+  OBJECT_PATCH_SELF_REFERENCE: {
+    severity: 'error',
+    meaning: 'A JSON patch value is not JSON (it contains itself, a construct, a function, NaN or Infinity), or a move targets a child of its own source.',
+    prevents: 'a synthesis that never ends or writes a broken document',
+    fix: 'patch with plain data: strings, finite numbers, booleans, null, lists and plain objects',
+  },
+  OBJECT_PATCH_INVALID: {
+    severity: 'error',
+    meaning: 'A JSON patch is not a cdk8s JsonPatch, or does not apply to the rendered object (a missing parent, a failed test).',
+    prevents: 'a synthesis failing with a bare stack trace',
+    fix: 'build the operation with cdk8s JsonPatch and point it at an existing path (add parents first)',
+  },
 };

@@ -2,12 +2,6 @@ import { CodeInfo } from './code-info';
 
 /** Codes of the real-time node pool (RealtimeNodePool: MachineConfigPool, MachineConfig, KubeletConfig, Tuned). */
 export const POOL_CODES: Record<string, CodeInfo> = {
-  POOL_REQUIRED_PROP_MISSING: {
-    severity: 'error',
-    meaning: 'A RealtimeNodePool was created without its topology or partition (possible from JavaScript).',
-    prevents: 'a pool rendered from invented CPU lists',
-    fix: 'pass topology: HostTopology and partition: CpuPartition',
-  },
   POOL_ROLE_INVALID: {
     severity: 'error',
     meaning: 'The pool role is not a DNS-1123 label (it names the MachineConfigPool and the node-role label).',

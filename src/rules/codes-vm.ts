@@ -72,7 +72,6 @@ export const VM_CODES: Record<string, CodeInfo> = {
   VM_GRACE_PERIOD_INVALID: kv('terminationGracePeriodSeconds is not a whole number ≥ 0.', 'use e.g. 180, or 0 for a hard power-off'),
   VM_TOLERATION_INVALID: kv('A toleration is malformed (value with exists, no key without exists, tolerationSeconds without NoExecute).',
     'fix the toleration', 'the API server refusing the VM pod'),
-  VM_NODE_SELECTOR_INVALID: kv('A nodeSelector value is not a string.', 'quote the label value'),
   VM_LIVE_MIGRATION_UNLIKELY: {
     severity: 'warning',
     meaning: 'EvictionStrategy.LIVE_MIGRATE on a host-passthrough or dedicated-CPU VM, which generally cannot live-migrate.',

@@ -1,11 +1,10 @@
-import { memoryQuantity } from '../backends/vm/render';
-import { ClusterFacts } from '../constructs/placement/cluster-facts';
+import { ClusterFacts } from '../model/cluster/cluster-facts';
 import { CapacityLimit, capacityCountsOf, capacityOf, VmCapacityCounts } from '../model/placement/capacity';
 import { PackingItem } from '../model/placement/packing';
 import { capacityOptionsOf, isNodeCount } from '../model/placement/pool-options';
 import { packPool, PoolVm } from '../model/placement/pool-packing';
 import { RealtimeNodePoolModel } from '../model/pool/pool-model';
-import { VmShape } from '../model/vm/vm-shape';
+import { memoryQuantity, VmShape } from '../model/vm/vm-shape';
 import { FeatureGate } from '../values/cluster/feature-gate';
 import { FeatureGateState } from '../values/cluster/feature-gate-state';
 import { NEWEST_TABLED_VERSION } from '../values/cluster/gate-table';

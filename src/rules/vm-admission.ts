@@ -1,7 +1,6 @@
 import { admissionView, count, obj, P, templateView, TemplateView } from './vm-admission-context';
 import { cpuFeatureFindings, dedicatedCpuFindings, rejected, resourceFindings, threadFindings } from './vm-admission-cpu';
 import { hugepageFindings, numaFindings, realtimeFindings } from './vm-admission-memory';
-import { isSynthesizedUpToOrder, synthesizedJson } from '../emit/late-patches';
 import { Finding, warning } from '../values/finding';
 
 // The admission layer: every KubeVirt v1.9 webhook rule (VM and VMI-template admitters) that concerns the fields
@@ -37,19 +36,6 @@ function findingsOfView(view: Record<string, any>): Finding[] {
     ...hotplugFindings(t),
     ...evictionFindings(t),
   ];
-}
-
-/**
- * `admissionFindings` of the object that synthesis writes from props whose admission view is `view` (see
- * `admissionView`; the view as rendered, before synthesis drops empty fields and sorts keys). Undefined when the view
- * holds something only rendering the object resolves (a token, a Lazy, a class instance).
- */
-export function admissionFindingsOfRenderedView(view: unknown): Finding[] | undefined {
-  // The rules read fields by name and treat an undefined field as absent: key order and undefined fields do not
-  // matter, so a view already in synthesized form (nearly every VM's) is read as it is, without a copy.
-  if (isSynthesizedUpToOrder(view)) return findingsOfView(obj(view));
-  const synthesized = synthesizedJson(view);
-  return synthesized === undefined ? undefined : findingsOfView(synthesized as Record<string, any>);
 }
 
 /** §1.9 runStrategy / running (vms-admitter.go). */

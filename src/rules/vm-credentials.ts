@@ -1,6 +1,5 @@
-import { ResolvedVm } from '../model/vm/resolve';
+import { VmModel } from '../model/vm/vm-model';
 import { error, Finding, warning } from '../values/finding';
-import { CloudInit } from '../values/vm/cloud-init';
 
 // Inline cloud-init user data is stored in the VirtualMachine object: readable by everyone who may read VMs, and
 // committed to Git with the manifests. Credentials in it are refused unless the user opts in (issue #6).
@@ -38,13 +37,9 @@ export function credentialIndicators(userData: string): string[] {
 }
 
 /** Inline credentials need `allowInlineCredentials`; SSH key secrets need a NoCloud disk to travel on. */
-export function cloudInitFindings(vm: ResolvedVm): Finding[] {
+export function cloudInitFindings(vm: VmModel): Finding[] {
   const out: Finding[] = [];
   const cloudInit = vm.cloudInit;
-  if (cloudInit !== undefined && !(cloudInit instanceof CloudInit)) {
-    out.push(error('VM_CLOUD_INIT_INVALID', 'cloudInit', cloudInit, 'a CloudInit', 'use CloudInit.fromSecret(...) or CloudInit.userData(...)'));
-    return out;
-  }
   if (cloudInit?.secretName !== undefined && !isNonEmpty(cloudInit.secretName)) {
     out.push(error('VM_CLOUD_INIT_INVALID', 'cloudInit.secretName', cloudInit.secretName, 'the name of an existing Secret',
       'name the Secret that holds the user data under the key "userdata"'));
@@ -56,7 +51,7 @@ export function cloudInitFindings(vm: ResolvedVm): Finding[] {
     }
     const indicators = credentialIndicators(userData);
     const summary = `inline user data with ${indicators.join(', ')}`;
-    if (indicators.length > 0 && vm.props.allowInlineCredentials !== true) {
+    if (indicators.length > 0 && !vm.allowInlineCredentials) {
       out.push(error('VM_INLINE_CREDENTIALS', 'cloudInit.userData', summary,
         'no credentials in inline user data (it is stored in clear text in the VirtualMachine and in Git)',
         'put the user data in a Secret and use CloudInit.fromSecret(name) (SSH keys: sshPublicKeySecrets); or accept the risk with allowInlineCredentials: true'));
@@ -65,11 +60,6 @@ export function cloudInitFindings(vm: ResolvedVm): Finding[] {
         'credentials kept out of the manifest', 'move them to a Secret and use CloudInit.fromSecret(name)'));
     }
   }
-  vm.sshPublicKeySecrets.forEach((name, i) => {
-    if (!isNonEmpty(name)) {
-      out.push(error('VM_CLOUD_INIT_INVALID', `sshPublicKeySecrets[${i}]`, name, 'the name of an existing Secret', 'name the Secret'));
-    }
-  });
   if (vm.sshPublicKeySecrets.length > 0 && cloudInit === undefined) {
     out.push(error('VM_SSH_KEYS_NEED_CLOUD_INIT', 'sshPublicKeySecrets', vm.sshPublicKeySecrets,
       'a cloudInit disk (the keys are propagated through the cloud-init NoCloud data source)',

@@ -1,17 +1,14 @@
-import { isDns1123Label } from './vm-identity';
-import { CLOUD_INIT_DISK, ResolvedVm } from '../model/vm/resolve';
+import { CLOUD_INIT_DISK, VmModel } from '../model/vm/vm-model';
 import { error, Finding } from '../values/finding';
+import { isDns1123Label } from '../values/kubernetes-names';
 
-/** A boot disk exists; every disk has a source and a unique DNS-1123 label name. */
-export function diskFindings(vm: ResolvedVm): Finding[] {
+/** Every disk has a source and a unique DNS-1123 label name. */
+export function diskFindings(vm: VmModel): Finding[] {
   const out: Finding[] = [];
-  if (!vm.disks.some((d) => d.field === 'bootDisk')) {
-    out.push(error('VM_DISK_INVALID', 'bootDisk', vm.props.bootDisk, 'a BootDisk', 'use BootDisk.containerDisk(image), .persistentVolumeClaim(claim) or .dataVolume(name)'));
-  }
   const names = new Map<string, string>();
   if (vm.cloudInit !== undefined) names.set(CLOUD_INIT_DISK, 'cloudInit');
   for (const d of vm.disks) {
-    if (typeof d.reference !== 'string' || d.reference.trim() === '') {
+    if (d.reference.trim() === '') {
       out.push(error('VM_DISK_INVALID', `${d.field} (${d.volumeType})`, d.reference, 'a non-empty image, claim or DataVolume name',
         'name where the disk comes from'));
     }

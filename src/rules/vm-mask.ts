@@ -1,5 +1,5 @@
 import { ignored } from './vm-cpu';
-import { isCount, realtimeVcpus, ResolvedVm } from '../model/vm/resolve';
+import { VmShapeSettings } from '../model/vm/vm-settings';
 import { error, Finding, warning } from '../values/finding';
 import { RealtimeMask } from '../values/realtime-mask';
 
@@ -7,26 +7,24 @@ import { RealtimeMask } from '../values/realtime-mask';
 // ignores ids the VM does not have. These rules catch at synth what would otherwise be a failed or wrongly-tuned VM.
 
 /** The mask parses, names only existing vCPUs, selects at least one, and leaves a housekeeping vCPU when it can. */
-export function maskFindings(vm: ResolvedVm): Finding[] {
-  const mask = vm.props.realtimeMask;
-  if (!vm.realtime) {
-    return mask !== undefined ? [ignored('realtimeMask', String(mask), 'realtime is false', 'remove realtimeMask, or turn realtime on')] : [];
+export function maskFindings({ given, settings }: VmShapeSettings): Finding[] {
+  if (!settings.realtime) {
+    return given.realtimeMask !== undefined
+      ? [ignored('realtimeMask', given.realtimeMask, 'realtime is false', 'remove realtimeMask, or turn realtime on')] : [];
   }
-  if (!(vm.realtimeMask instanceof RealtimeMask)) {
-    return [error('VM_MASK_SYNTAX', 'realtimeMask', mask, 'a RealtimeMask', 'use RealtimeMask.parse("...") or RealtimeMask.vcpus([...])')];
-  }
-  const m = vm.realtimeMask;
+  const m = RealtimeMask.fromText(settings.realtimeMask);
   if (!m.isValid) {
     return [error('VM_MASK_SYNTAX', 'realtimeMask', m.text, `a KubeVirt vCPU mask such as "0-2,^1" (virt-handler: ${m.problem})`,
       'write comma-separated vCPU ids "N", ranges "A-B" (A ≤ B) and negations "^N"')];
   }
-  if (!isCount(vm.vcpus)) return []; // the vCPU count itself is reported by the CPU rules
+  const vcpus = settings.vcpus;
+  if (vcpus < 1) return []; // the vCPU count itself is reported by the CPU rules
   const out: Finding[] = [];
-  const highest = vm.vcpus - 1;
-  const outside = m.outOfRangeTokens(vm.vcpus);
+  const highest = vcpus - 1;
+  const outside = m.outOfRangeTokens(vcpus);
   if (outside.length > 0) {
     out.push(error('VM_MASK_OUT_OF_RANGE', 'realtimeMask', m.text,
-      `vCPU ids 0-${highest} (the VM has ${vm.vcpus} vCPUs; ${outside.map((t) => `"${t}"`).join(', ')} names others, which virt-handler silently ignores)`,
+      `vCPU ids 0-${highest} (the VM has ${vcpus} vCPUs; ${outside.map((t) => `"${t}"`).join(', ')} names others, which virt-handler silently ignores)`,
       `name only vCPUs 0-${highest}, or give the VM more vCPUs`));
   }
   const unmatchable = m.unmatchableTokens();
@@ -35,12 +33,11 @@ export function maskFindings(vm: ResolvedVm): Finding[] {
       `ids without leading zeros (virt-handler compares ${unmatchable.map((t) => `"${t}"`).join(', ')} as text, so it matches no vCPU)`,
       'write the ids without leading zeros, e.g. "1" instead of "01"'));
   }
-  const selected = realtimeVcpus(vm);
-  if (selected.length === 0) {
+  if (settings.realtimeVcpus.length === 0) {
     out.push(error('VM_MASK_SELECTS_NONE', 'realtimeMask', m.text,
       `a mask that enables at least one of vCPUs 0-${highest} (a non-empty mask enables only the ids it lists)`,
       'list the real-time vCPUs explicitly, e.g. "1-3"; negations alone ("^0") enable nothing'));
-  } else if (vm.vcpus === 1) {
+  } else if (vcpus === 1) {
     out.push(warning('VM_REALTIME_NO_HOUSEKEEPING_VCPU', 'realtimeMask', m.text || '(all vCPUs)',
       'at least one non-real-time vCPU for guest housekeeping (libvirt real-time guide)',
       'give the VM 2 or more vCPUs and leave vCPU 0 out of the mask, e.g. vcpus: 2 with RealtimeMask.parse("1")'));

@@ -11,8 +11,13 @@ export class ValidationError extends Error {
   /** The findings that caused the error (all of severity ERROR). */
   public readonly findings: Finding[];
 
-  constructor(findings: Finding[], scope?: IConstruct) {
-    const where = scope ? `[${scope.node.path}] ` : '';
+  /**
+   * @param findings what is wrong (errors)
+   * @param scope the construct (or the path of the construct being created) the findings are about
+   */
+  constructor(findings: Finding[], scope?: IConstruct | string) {
+    const path = typeof scope === 'string' ? scope : scope?.node.path;
+    const where = path ? `[${path}] ` : '';
     super(findings.map((f) => where + formatFinding(f)).join('\n'));
     this.name = 'ValidationError';
     this.findings = findings;
@@ -26,7 +31,7 @@ export class ValidationError extends Error {
 }
 
 /** Throws a ValidationError when any finding is an error. */
-export function throwIfErrors(findings: Finding[], scope?: IConstruct): void {
+export function throwIfErrors(findings: Finding[], scope?: IConstruct | string): void {
   const errors = findings.filter((f) => f.severity === Severity.ERROR);
   if (errors.length > 0) {
     throw new ValidationError(errors, scope);

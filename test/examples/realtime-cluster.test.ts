@@ -4,7 +4,7 @@ import * as path from 'path';
 import { App, Testing } from 'cdk8s';
 import { buildRealtimeCluster, chartIdFor, EXAMPLE_VERSIONS } from '../../examples/realtime-cluster';
 import { Warnings } from '../../src/constructs/app/warnings';
-import { ReviewPages } from '../../src/constructs/placement/review-pages';
+import { ReviewPages } from '../../src/constructs/review-pages';
 import { KubeVirtVersion } from '../../src/values/cluster/kubevirt-version';
 import { expectNoLostValues, expectValidAgainstCrds } from '../schema-validator';
 

@@ -1,5 +1,6 @@
 import { seed002Partition, smtHost } from './helpers';
-import { CpuRole, assignmentTag, cpuMapOf, cpusWithRole, VmThreadKind } from '../../src/plan/cpu-map-model';
+import { VmThreadKind } from '../../src/model/placement/vm-cpu-assignment';
+import { CpuRole, assignmentTag, cpuMapOf, cpusWithRole } from '../../src/plan/cpu-map-model';
 import { CpuPartition } from '../../src/values/host/cpu-partition';
 import { HostTopology } from '../../src/values/host/host-topology';
 

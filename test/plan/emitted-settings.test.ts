@@ -1,7 +1,8 @@
 import { Testing } from 'cdk8s';
 import { seed002Partition, smtHost } from './helpers';
+import { emittedSettingsOf } from '../../src/constructs/pool/emitted-settings-of';
 import { RealtimeNodePool } from '../../src/constructs/pool/realtime-node-pool';
-import { emittedNodeSettings, emittedSettingsOf, flattenSettings } from '../../src/plan/emitted-settings';
+import { emittedNodeSettings, flattenSettings } from '../../src/plan/emitted-settings';
 import { CpuPartition } from '../../src/values/host/cpu-partition';
 
 describe('emittedNodeSettings', () => {

@@ -37,7 +37,6 @@ export interface ShapeOptions {
 /** A VM shape as the VM construct resolves it, with only what capacity reads varied. */
 export function vmShape(o: ShapeOptions): VmShape {
   return {
-    name: 'vm',
     vcpus: o.vcpus,
     sockets: o.vcpus,
     cores: 1,

@@ -1,10 +1,10 @@
 import { Size } from 'cdk8s';
 import { Warnings } from '../../src/constructs/app/warnings';
 import { KubeVirtConfiguration } from '../../src/constructs/cluster/kubevirt-configuration';
-import { ClusterFacts, NO_CLUSTER_FACTS } from '../../src/constructs/placement/cluster-facts';
 import { RealtimeNodePool } from '../../src/constructs/pool/realtime-node-pool';
 import { RealtimeVirtualMachine } from '../../src/constructs/vm/realtime-virtual-machine';
 import { RealtimeVirtualMachineProps } from '../../src/constructs/vm/realtime-virtual-machine-props';
+import { ClusterFacts, NO_CLUSTER_FACTS } from '../../src/model/cluster/cluster-facts';
 import { PLACEMENT_CODES } from '../../src/rules/codes-placement';
 import {
   configurationFindings, cpuFitFindings, guestThreadFindings, hugePageFindings, nodeSelectorFindings,
@@ -228,7 +228,7 @@ describe('PLACEMENT_NO_KUBEVIRT_CONFIGURATION', () => {
 });
 
 describe('PLACEMENT_POOL_CAPACITY_EXCEEDED', () => {
-  const vm = (name: string, props: Partial<RealtimeVirtualMachineProps>) => ({ path: `test/${name}`, shape: shapeOf(vmProps(props), name) });
+  const vm = (name: string, props: Partial<RealtimeVirtualMachineProps>) => ({ path: `test/${name}`, name, shape: shapeOf(vmProps(props), name) });
 
   test('fails when 7 VMs of 10 pod CPUs do not fit 1 node x 2 NUMA nodes of 30, and names the node count that fits', () => {
     const pool = modelOf(smtPoolProps({ nodeCount: 1 }));

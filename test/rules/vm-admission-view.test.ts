@@ -1,10 +1,9 @@
 import * as fc from 'fast-check';
-import { synthesizedJson } from '../../src/emit/late-patches';
-import { admissionFindings, admissionFindingsOfRenderedView } from '../../src/rules/vm-admission';
+import { admissionFindings } from '../../src/rules/vm-admission';
 import { admissionView } from '../../src/rules/vm-admission-context';
 
-// A VM checks the admission rules on the admission view of the part of its spec it renders for them, instead of on the
-// whole synthesized object. That is only right if the rules read nothing outside the view.
+// VMs of one shape are checked once, on the admission part of the spec (renderAdmissionSpec), instead of on each whole
+// object. That is only right if the rules read nothing outside the view.
 
 const value = fc.oneof(
   fc.constantFrom('Always', 'Halted', 'Bogus', '2', '1Gi', '2Mi', '500m', 'host-passthrough', 'arm64', 'amd64', 'None', 'auto', 'supplementalPool'),
@@ -83,18 +82,5 @@ describe('admissionView', () => {
     expect(JSON.parse(JSON.stringify(view))).toEqual({
       spec: { runStrategy: 'Always', template: { spec: { domain: { cpu: { cores: 2 }, devices: {} } } } },
     });
-  });
-});
-
-describe('admissionFindingsOfRenderedView', () => {
-  test('the findings of the object synthesis writes', () => {
-    fc.assert(fc.property(vmObject, (vm) => {
-      expect(admissionFindingsOfRenderedView(admissionView(vm))).toEqual(admissionFindings(synthesizedJson(vm)));
-    }), { numRuns: 300 });
-  });
-
-  test('undefined when the view holds a token: only rendering the object tells', () => {
-    const view = admissionView({ spec: { runStrategy: { resolve: () => 'Always' }, template: { spec: {} } } });
-    expect(admissionFindingsOfRenderedView(view)).toBeUndefined();
   });
 });

@@ -13,7 +13,11 @@ describe('VM CPU rules', () => {
     expect(synthError(minimalProps({ vcpus: undefined }))).toContain('[VM_CPU_COUNT_MISSING] vcpus: got (not set)');
   });
 
-  test.each([0, -1, 1.5, NaN])('fails on vcpus %p', (vcpus) => {
+  test.each([1.5, NaN])('refuses vcpus %p when the VM is built (not a whole number)', (vcpus) => {
+    expect(synthError(minimalProps({ vcpus }))).toContain(`[PROP_TYPE_INVALID] vcpus: got ${vcpus}, expected a whole number`);
+  });
+
+  test.each([0, -1])('fails on vcpus %p', (vcpus) => {
     expect(synthError(minimalProps({ vcpus }))).toContain(`[VM_VCPUS_INVALID] vcpus: got ${vcpus}`);
   });
 
@@ -46,12 +50,14 @@ describe('VM CPU rules', () => {
 
   test('fails on unnamed, duplicate or unknown-policy CPU features, and on an empty model', () => {
     const msg = synthError(minimalProps({
-      cpuFeatures: [{ name: '' }, { name: 'invtsc' }, { name: 'invtsc' }, { name: 'x2apic', policy: 'sometimes' as CpuFeaturePolicy }],
+      cpuFeatures: [{ name: 'tsc-deadline' }, { name: 'invtsc' }, { name: 'invtsc' }],
       cpuModel: CpuModel.named(''),
     }));
-    expect(msg).toContain('[VM_CPU_FEATURE_INVALID] cpuFeatures[0].name: got ""');
     expect(msg).toContain('[VM_CPU_FEATURE_INVALID] cpuFeatures[2].name: got "invtsc", expected each feature listed once');
-    expect(msg).toContain('[VM_CPU_FEATURE_INVALID] cpuFeatures[3].policy: got "sometimes"');
     expect(msg).toContain('[VM_CPU_FEATURE_INVALID] cpuModel: got ""');
+    // Wrong types are refused when the VM is built.
+    const types = synthError(minimalProps({ cpuFeatures: [{ name: '' }, { name: 'x2apic', policy: 'sometimes' as CpuFeaturePolicy }] }));
+    expect(types).toContain('[PROP_TYPE_INVALID] cpuFeatures[0].name: got ""');
+    expect(types).toContain('[PROP_TYPE_INVALID] cpuFeatures[1].policy: got "sometimes", expected a CpuFeaturePolicy');
   });
 });

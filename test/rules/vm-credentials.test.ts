@@ -61,8 +61,8 @@ describe('VM cloud-init rules', () => {
     expect(synthError(minimalProps({ cloudInit: CloudInit.fromSecret('') }))).toContain('[VM_CLOUD_INIT_INVALID] cloudInit.secretName: got ""');
     expect(synthError(minimalProps({ cloudInit: CloudInit.userData(' ') }))).toContain('[VM_CLOUD_INIT_INVALID] cloudInit.userData: got " "');
     expect(synthError(minimalProps({ cloudInit: CloudInit.fromSecret('s'), sshPublicKeySecrets: [''] })))
-      .toContain('[VM_CLOUD_INIT_INVALID] sshPublicKeySecrets[0]: got ""');
-    expect(synthError(minimalProps({ cloudInit: { secretName: 'x' } as any }))).toContain('[VM_CLOUD_INIT_INVALID] cloudInit: got {"secretName":"x"}');
+      .toContain('[PROP_TYPE_INVALID] sshPublicKeySecrets[0]: got ""');
+    expect(synthError(minimalProps({ cloudInit: { secretName: 'x' } as any }))).toContain('[PROP_TYPE_INVALID] cloudInit: got an object, expected a CloudInit');
   });
 
   test('fails on SSH key Secrets without a cloud-init disk', () => {

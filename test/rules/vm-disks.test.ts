@@ -4,7 +4,7 @@ import { minimalProps, synthError } from '../fixtures/vm';
 
 describe('VM disk rules', () => {
   test('fails without a boot disk (JavaScript callers)', () => {
-    expect(synthError(minimalProps({ bootDisk: undefined as any }))).toContain('[VM_DISK_INVALID] bootDisk: got (not set)');
+    expect(synthError(minimalProps({ bootDisk: undefined as any }))).toContain('[PROP_REQUIRED] bootDisk: got (not set)');
   });
 
   test('fails on a disk without a source', () => {

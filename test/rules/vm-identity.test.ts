@@ -1,4 +1,4 @@
-import { isDns1123Label } from '../../src/rules/vm-identity';
+import { isDns1123Label } from '../../src/values/kubernetes-names';
 import { minimalProps, synthError } from '../fixtures/vm';
 
 describe('VM identity rules', () => {

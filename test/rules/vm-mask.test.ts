@@ -30,7 +30,7 @@ describe('VM real-time mask rules', () => {
   });
 
   test('fails on a mask that is not a RealtimeMask (JavaScript callers)', () => {
-    expect(synthError(minimalProps({ realtimeMask: '0' as any }))).toContain('[VM_MASK_SYNTAX] realtimeMask: got "0", expected a RealtimeMask');
+    expect(synthError(minimalProps({ realtimeMask: '0' as any }))).toContain('[PROP_TYPE_INVALID] realtimeMask: got "0", expected a RealtimeMask');
   });
 
   test('fails on a mask while realtime is off', () => {

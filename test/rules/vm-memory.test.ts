@@ -6,13 +6,16 @@ describe('VM memory rules', () => {
   test.each([
     [Size.mebibytes(0), '"0 bytes"'],
     [Size.mebibytes(NaN), '"NaNMi"'],
-    [undefined, '(not set)'],
   ])('fails on memory %p that is not a positive whole number of MiB', (memory, shown) => {
     expect(synthError(minimalProps({ memory: memory as Size }))).toContain(`[VM_MEMORY_INVALID] memory: got ${shown}`);
   });
 
   test('fails on a fractional MiB with the byte count in the message', () => {
     expect(synthError(minimalProps({ memory: Size.kibibytes(1536) }))).toContain('[VM_MEMORY_INVALID] memory: got "1572864 bytes"');
+  });
+
+  test('refuses a missing memory when the VM is built (the library never picks a size)', () => {
+    expect(synthError(minimalProps({ memory: undefined as unknown as Size }))).toContain('[PROP_REQUIRED] memory: got (not set)');
   });
 
   test('fails on memory that is not a whole number of 1Gi pages (guest memory included)', () => {
@@ -45,6 +48,6 @@ describe('VM memory rules', () => {
   });
 
   test('fails on a page size that is not a HugePageSize (JavaScript callers)', () => {
-    expect(synthError(minimalProps({ hugePageSize: '4Mi' as any }))).toContain('[HUGEPAGE_SIZE_UNSUPPORTED] hugePageSize: got "4Mi"');
+    expect(synthError(minimalProps({ hugePageSize: '4Mi' as any }))).toContain('[PROP_TYPE_INVALID] hugePageSize: got "4Mi"');
   });
 });

@@ -5,9 +5,14 @@ import { EvictionStrategy } from '../../src/values/vm/eviction-strategy';
 import { minimalProps, synthError, synthVm } from '../fixtures/vm';
 
 describe('VM scheduling rules', () => {
-  test.each([-1, 1.5])('fails on terminationGracePeriodSeconds %p', (seconds) => {
-    expect(synthError(minimalProps({ terminationGracePeriodSeconds: seconds })))
-      .toContain(`[VM_GRACE_PERIOD_INVALID] terminationGracePeriodSeconds: got ${seconds}`);
+  test('fails on a negative terminationGracePeriodSeconds', () => {
+    expect(synthError(minimalProps({ terminationGracePeriodSeconds: -1 })))
+      .toContain('[VM_GRACE_PERIOD_INVALID] terminationGracePeriodSeconds: got -1');
+  });
+
+  test('refuses a fractional terminationGracePeriodSeconds when the VM is built', () => {
+    expect(synthError(minimalProps({ terminationGracePeriodSeconds: 1.5 })))
+      .toContain('[PROP_TYPE_INVALID] terminationGracePeriodSeconds: got 1.5');
   });
 
   test('fails on malformed tolerations', () => {
@@ -24,7 +29,7 @@ describe('VM scheduling rules', () => {
   });
 
   test('fails on a nodeSelector value that is not a string (JavaScript callers)', () => {
-    expect(synthError(minimalProps({ nodeSelector: { rt: true as any } }))).toContain('[VM_NODE_SELECTOR_INVALID] nodeSelector["rt"]: got true');
+    expect(synthError(minimalProps({ nodeSelector: { rt: true as any } }))).toContain('[PROP_TYPE_INVALID] nodeSelector["rt"]: got true');
   });
 
   test('warns when a host-passthrough VM must live-migrate on eviction', () => {

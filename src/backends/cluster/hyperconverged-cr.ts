@@ -1,20 +1,20 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
-import { withLatePatches } from '../../emit/late-patches';
+import { EmittedObject } from '../../emit/emitted-object';
 import * as hco from '../../imports/hyperconverged-hco.kubevirt.io';
 import { GatePlan } from '../../model/cluster/gate-plan';
 import { HCO_KUBEVIRT_JSONPATCH_ANNOTATION, KUBEVIRT_FEATURE_GATES_APPEND_PATH } from '../../values/cluster/hco-gates';
 
 // hco.kubevirt.io/v1beta1 is the storage version and is served by every HCO release from v1.10 to v1.18; the newer
 // v1 API (a list of {name, state} gates) is only served from v1.18.
-const HyperConvergedResource = withLatePatches(hco.HyperConvergedV1Beta1);
 
 /**
  * The `hco.kubevirt.io/v1beta1` HyperConverged CR. Gates HCO has a field for go to `spec.featureGates`; gates it
  * cannot express are appended to the generated KubeVirt CR through the jsonpatch annotation.
  */
 export function createHyperConvergedCr(scope: Construct, name: string, namespace: string, plan: () => GatePlan): ApiObject {
-  return new HyperConvergedResource(scope, 'Resource', {
+  return new EmittedObject(scope, 'Resource', {
+    gvk: hco.HyperConvergedV1Beta1.GVK,
     metadata: {
       name,
       namespace,
@@ -22,7 +22,7 @@ export function createHyperConvergedCr(scope: Construct, name: string, namespace
         [HCO_KUBEVIRT_JSONPATCH_ANNOTATION]: Lazy.any({ produce: () => renderJsonPatch(plan().hcoJsonPatchGates) }),
       },
     },
-    spec: Lazy.any({ produce: () => renderSpec(plan()) }),
+    fields: { spec: Lazy.any({ produce: () => hco.toJson_HyperConvergedV1Beta1Spec(renderSpec(plan())) }) },
   });
 }
 

@@ -1,23 +1,17 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
-import { withLatePatches } from '../../emit/late-patches';
+import { EmittedObject } from '../../emit/emitted-object';
 import * as kubevirtCr from '../../imports/kubevirt-kubevirt.io';
 import { GatePlan } from '../../model/cluster/gate-plan';
-
-/**
- * KubeVirt-CR annotation that completes emulator-thread CPUs to an even count (checked for presence only, value
- * `""`). The VMI mutator copies it to VMIs with `isolateEmulatorThread` when `AlignCPUs` is on.
- */
-export const EVEN_PARITY_ANNOTATION = 'alpha.kubevirt.io/EmulatorThreadCompleteToEvenParity';
-
-const KubeVirtResource = withLatePatches(kubevirtCr.KubeVirt);
+import { EVEN_PARITY_ANNOTATION } from '../../values/cluster/kubevirt-annotations';
 
 /**
  * The `kubevirt.io/v1` KubeVirt CR of a vanilla-Kubernetes cluster. Gates and annotation are rendered lazily from
  * `plan`, so every feature consumer of the app counts, whenever it was added.
  */
 export function createKubeVirtCr(scope: Construct, name: string, namespace: string, plan: () => GatePlan): ApiObject {
-  return new KubeVirtResource(scope, 'Resource', {
+  return new EmittedObject(scope, 'Resource', {
+    gvk: kubevirtCr.KubeVirt.GVK,
     metadata: {
       name,
       namespace,
@@ -26,7 +20,7 @@ export function createKubeVirtCr(scope: Construct, name: string, namespace: stri
         [EVEN_PARITY_ANNOTATION]: Lazy.any({ produce: () => (plan().evenParityAnnotation ? '' : undefined) }),
       },
     },
-    spec: Lazy.any({ produce: () => renderSpec(plan()) }),
+    fields: { spec: Lazy.any({ produce: () => kubevirtCr.toJson_KubeVirtSpec(renderSpec(plan())) }) },
   });
 }
 

@@ -3,17 +3,13 @@ import { Construct } from 'constructs';
 import { ignitionConfig } from './ignition-config';
 import { renderMachineConfigPool } from './machine-config-pool';
 import { tunedProfileData } from './tuned-profile';
-import { withLatePatches } from '../../emit/late-patches';
+import { EmittedObject } from '../../emit/emitted-object';
 import * as kc from '../../imports/kubeletconfig-machineconfiguration.openshift.io';
 import * as mc from '../../imports/machineconfig-machineconfiguration.openshift.io';
 import * as tuned from '../../imports/tuned-tuned.openshift.io';
-import { poolKubeletConfiguration } from '../../model/pool/kubelet-config';
+import { poolKubeletConfiguration } from '../../model/pool/pool-kubelet-config';
 import { kubeletConfigName, machineConfigName, MCO_ROLE_LABEL, TUNED_NAMESPACE, tunedName } from '../../model/pool/pool-names';
 import { ResolvedPool } from '../../model/pool/resolve-pool';
-
-const MachineConfigResource = withLatePatches(mc.MachineConfig);
-const KubeletConfigResource = withLatePatches(kc.KubeletConfig);
-const TunedResource = withLatePatches(tuned.Tuned);
 
 /** The objects the MachineConfig backend renders for one pool. */
 export interface MachineConfigBackendObjects {
@@ -36,34 +32,43 @@ export function renderMachineConfigBackend(scope: Construct, pool: ResolvedPool)
 
   const machineConfigPool = renderMachineConfigPool(scope, model);
 
-  const machineConfig = new MachineConfigResource(scope, 'MachineConfig', {
+  const machineConfig = new EmittedObject(scope, 'MachineConfig', {
+    gvk: mc.MachineConfig.GVK,
     metadata: { name: mcName, labels: roleLabel },
-    spec: {
-      kernelType: model.realtimeKernel ? 'realtime' : 'default',
-      kernelArguments: model.kernelArguments,
-      config: ignitionConfig(mcName, pool.pinned),
+    fields: {
+      spec: mc.toJson_MachineConfigSpec({
+        kernelType: model.realtimeKernel ? 'realtime' : 'default',
+        kernelArguments: model.kernelArguments,
+        config: ignitionConfig(mcName, pool.pinned),
+      }),
     },
   });
 
-  const kubeletConfig = new KubeletConfigResource(scope, 'KubeletConfig', {
+  const kubeletConfig = new EmittedObject(scope, 'KubeletConfig', {
+    gvk: kc.KubeletConfig.GVK,
     metadata: { name: kubeletConfigName(role) },
-    spec: {
-      machineConfigPoolSelector: { matchLabels: roleLabel },
-      kubeletConfig: poolKubeletConfiguration(pool),
+    fields: {
+      spec: kc.toJson_KubeletConfigSpec({
+        machineConfigPoolSelector: { matchLabels: roleLabel },
+        kubeletConfig: poolKubeletConfiguration(pool),
+      }),
     },
   });
 
   const profileName = tunedName(role);
-  const tunedObject = new TunedResource(scope, 'Tuned', {
+  const tunedObject = new EmittedObject(scope, 'Tuned', {
+    gvk: tuned.Tuned.GVK,
     metadata: { name: profileName, namespace: TUNED_NAMESPACE },
-    spec: {
-      profile: [{
-        name: profileName,
-        data: tunedProfileData({ name: profileName, role, machineConfigName: mcName, isolated: model.partition.isolated }),
-      }],
-      // Priority 20, like NTO's performance profiles: the lowest number wins, and the default Tuned CR recommends
-      // openshift-control-plane at 30 and openshift-node at 40.
-      recommend: [{ profile: profileName, priority: 20, machineConfigLabels: roleLabel }],
+    fields: {
+      spec: tuned.toJson_TunedSpec({
+        profile: [{
+          name: profileName,
+          data: tunedProfileData({ name: profileName, role, machineConfigName: mcName, isolated: model.partition.isolated }),
+        }],
+        // Priority 20, like NTO's performance profiles: the lowest number wins, and the default Tuned CR recommends
+        // openshift-control-plane at 30 and openshift-node at 40.
+        recommend: [{ profile: profileName, priority: 20, machineConfigLabels: roleLabel }],
+      }),
     },
   });
 

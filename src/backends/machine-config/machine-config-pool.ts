@@ -1,11 +1,9 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { withLatePatches } from '../../emit/late-patches';
+import { EmittedObject } from '../../emit/emitted-object';
 import * as mcp from '../../imports/machineconfigpool-machineconfiguration.openshift.io';
 import { RealtimeNodePoolModel } from '../../model/pool/pool-model';
 import { machineConfigPoolName, MCO_ROLE_LABEL, nodeRoleLabel } from '../../model/pool/pool-names';
-
-const MachineConfigPoolResource = withLatePatches(mcp.MachineConfigPool);
 
 /** The base pool whose MachineConfigs every custom pool also takes (the MCO's convention for custom pools). */
 const BASE_ROLE = 'worker';
@@ -39,15 +37,17 @@ export function machineConfigPoolFields(role: string): MachineConfigPoolFields {
  */
 export function renderMachineConfigPool(scope: Construct, model: RealtimeNodePoolModel): ApiObject {
   const poolFields = machineConfigPoolFields(model.role);
-  return new MachineConfigPoolResource(scope, 'MachineConfigPool', {
-    metadata: { name: machineConfigPoolName(model.role), labels: poolFields.labels },
-    spec: {
-      machineConfigSelector: {
-        matchExpressions: [{ key: MCO_ROLE_LABEL, operator: 'In', values: poolFields.machineConfigRoles }],
-      },
-      nodeSelector: { matchLabels: poolFields.nodeSelector },
-      maxUnavailable: mcp.MachineConfigPoolSpecMaxUnavailable.fromNumber(model.maxUnavailable),
-      paused: model.paused,
+  const spec: mcp.MachineConfigPoolSpec = {
+    machineConfigSelector: {
+      matchExpressions: [{ key: MCO_ROLE_LABEL, operator: 'In', values: poolFields.machineConfigRoles }],
     },
+    nodeSelector: { matchLabels: poolFields.nodeSelector },
+    maxUnavailable: mcp.MachineConfigPoolSpecMaxUnavailable.fromNumber(model.maxUnavailable),
+    paused: model.paused,
+  };
+  return new EmittedObject(scope, 'MachineConfigPool', {
+    gvk: mcp.MachineConfigPool.GVK,
+    metadata: { name: machineConfigPoolName(model.role), labels: poolFields.labels },
+    fields: { spec: mcp.toJson_MachineConfigPoolSpec(spec) },
   });
 }

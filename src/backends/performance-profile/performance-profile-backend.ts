@@ -1,13 +1,11 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { withLatePatches } from '../../emit/late-patches';
+import { EmittedObject } from '../../emit/emitted-object';
 import * as pp from '../../imports/performanceprofile-performance.openshift.io';
 import { profilePageOrder } from '../../model/pool/nto-rendering';
 import { MCO_ROLE_LABEL, performanceProfileName } from '../../model/pool/pool-names';
 import { ResolvedPool } from '../../model/pool/resolve-pool';
 import { renderMachineConfigPool } from '../machine-config/machine-config-pool';
-
-const PerformanceProfileResource = withLatePatches(pp.PerformanceProfileV2);
 
 /** The objects the PerformanceProfile backend renders for one pool. */
 export interface PerformanceProfileBackendObjects {
@@ -77,9 +75,10 @@ export function performanceProfileSpec(pool: ResolvedPool): pp.PerformanceProfil
  */
 export function renderPerformanceProfileBackend(scope: Construct, pool: ResolvedPool): PerformanceProfileBackendObjects {
   const machineConfigPool = renderMachineConfigPool(scope, pool.model);
-  const performanceProfile = new PerformanceProfileResource(scope, 'PerformanceProfile', {
+  const performanceProfile = new EmittedObject(scope, 'PerformanceProfile', {
+    gvk: pp.PerformanceProfileV2.GVK,
     metadata: { name: performanceProfileName(pool.model.role) },
-    spec: performanceProfileSpec(pool),
+    fields: { spec: pp.toJson_PerformanceProfileV2Spec(performanceProfileSpec(pool)) },
   });
   return { machineConfigPool, performanceProfile };
 }

@@ -1,15 +1,15 @@
 import { IConstruct } from 'constructs';
-import { openValidationPasses } from './validation-pass';
-import { Finding, formatFinding, Severity } from '../../values/finding';
-
-/** Metadata type under which warnings are stored on a construct's node. */
-const WARNING_METADATA = 'cdk8s-kubevirt-realtime:warning';
+import { AppCheck } from './app-check';
+import { recordWarning, WARNING_METADATA } from './warning-records';
+import { Finding, formatFinding } from '../../values/finding';
 
 /**
  * The warning channel: advice that does not fail synthesis (a redundant feature gate, a risky topology policy).
  *
- * cdk8s has no Annotations API, so warnings are stored as construct metadata with a stable code and collected from
- * any scope with `Warnings.of(app).list()`; `cdk8s synth` output stays clean and CI can still print or gate on them.
+ * At synth each warning is printed once on stderr, in the form of cdk8s's error lines, and recorded on its
+ * construct with a stable code; `Warnings.of(app).list()` returns them for CI to print or gate on. `Warnings.strict`
+ * (or `KUBEVIRT_REALTIME_STRICT=1` in the environment) makes every warning fail the synthesis, like aws-cdk's
+ * `--strict`; `KUBEVIRT_REALTIME_QUIET=1` stops the printing.
  */
 export class Warnings {
   /** The warnings of a construct and everything below it. */
@@ -17,11 +17,21 @@ export class Warnings {
     return new Warnings(scope);
   }
 
+  /**
+   * Makes every warning of the app `scope` belongs to fail the synthesis, reported like an error.
+   *
+   * @param scope any construct of the app
+   * @param strict turn strict mode on (default) or off
+   */
+  public static strict(scope: IConstruct, strict: boolean = true): void {
+    AppCheck.of(scope).strict = strict;
+  }
+
   private constructor(private readonly scope: IConstruct) {}
 
-  /** Records a warning finding on this scope. */
+  /** Records a warning finding on this scope (printed and listed like the library's own). */
   public add(finding: Finding): void {
-    this.scope.node.addMetadata(WARNING_METADATA, { ...finding, severity: Severity.WARNING });
+    recordWarning(this.scope, finding);
   }
 
   /** Every warning recorded on this scope or below it, each prefixed with its construct path. */
@@ -47,27 +57,4 @@ export interface WarningRecord {
   readonly path: string;
   /** The warning. */
   readonly finding: Finding;
-}
-
-/**
- * Reports a rule's findings on a construct: errors fail `cdk8s synth` (all of them together, path-prefixed, through
- * `node.addValidation`), warnings are recorded in the warning channel.
- *
- * Rules run in validation passes (validation-pass.ts), so checks across constructs read app-wide facts once per pass.
- *
- * @param produce computes the findings; it runs at validation time, after every construct of the app exists
- */
-export function reportFindings(scope: IConstruct, produce: () => readonly Finding[]): void {
-  openValidationPasses(scope);
-  let warned = false;
-  scope.node.addValidation({
-    validate: () => {
-      const findings = produce();
-      if (!warned) {
-        for (const f of findings) if (f.severity === Severity.WARNING) Warnings.of(scope).add(f);
-        warned = true;
-      }
-      return findings.filter((f) => f.severity === Severity.ERROR).map(formatFinding);
-    },
-  });
 }

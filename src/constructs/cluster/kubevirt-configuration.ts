@@ -2,15 +2,14 @@ import { ApiObject } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { createHyperConvergedCr } from '../../backends/cluster/hyperconverged-cr';
 import { createKubeVirtCr } from '../../backends/cluster/kubevirt-cr';
-import { ConsumerUse, GateInput, GatePlan, planGates } from '../../model/cluster/gate-plan';
+import { ClusterFacts, evenParityCompletionOf } from '../../model/cluster/cluster-facts';
+import { GateInput, GatePlan, planGates } from '../../model/cluster/gate-plan';
 import { clusterTargetFindings, gateFindings, HCO_CR_NAME } from '../../rules/gate-rules';
 import { FeatureGate } from '../../values/cluster/feature-gate';
-import { isKubeVirtFeatureConsumer, KubeVirtFeatureUse } from '../../values/cluster/feature-use';
 import { NEWEST_TABLED_VERSION } from '../../values/cluster/gate-table';
 import { HcoVersion } from '../../values/cluster/hco-version';
 import { KubeVirtVersion } from '../../values/cluster/kubevirt-version';
-import { constructsDuringValidation, oncePerValidationPass } from '../app/validation-pass';
-import { reportFindings } from '../app/warnings';
+import { AppCheck } from '../app/app-check';
 
 /**
  * Props of `KubeVirtConfiguration`. Give exactly one of `version` (vanilla Kubernetes) and `hcoVersion`
@@ -81,7 +80,7 @@ export class KubeVirtConfiguration extends Construct {
   /** The first `KubeVirtConfiguration` of the app that `scope` belongs to (tree order), if any. */
   public static findIn(scope: IConstruct): KubeVirtConfiguration | undefined {
     // During validation the app's constructs are walked once for all checks that look across the app.
-    return constructsDuringValidation(scope).find((c) => KubeVirtConfiguration.isKubeVirtConfiguration(c)) as
+    return scope.node.root.node.findAll().find((c) => KubeVirtConfiguration.isKubeVirtConfiguration(c)) as
       KubeVirtConfiguration | undefined;
   }
 
@@ -116,10 +115,33 @@ export class KubeVirtConfiguration extends Construct {
       ? createHyperConvergedCr(this, this.name, this.namespace, plan)
       : createKubeVirtCr(this, this.name, this.namespace, plan);
 
-    reportFindings(this, () => [
-      ...clusterTargetFindings({ hasVersion: props.version !== undefined, hasHcoVersion: props.hcoVersion !== undefined, name: props.name }),
-      ...gateFindings(this.gateInput(onHco)),
-    ]);
+    AppCheck.of(this).addConfiguration({
+      construct: this,
+      clusterFacts: () => this.clusterFacts(),
+      ownFindings: () => [
+        ...clusterTargetFindings({ hasVersion: props.version !== undefined, hasHcoVersion: props.hcoVersion !== undefined, name: props.name }),
+        ...gateFindings(this.gateInput(onHco)),
+      ],
+    });
+  }
+
+  /**
+   * What this configuration, as it will be written (JSON patches included), says about the cluster: its KubeVirt
+   * release and whether KubeVirt completes isolated emulator CPUs to an even count (no AlignCPUs before v1.2.0, no
+   * `alignCPUs` field before HCO v1.11). Never throws: an object that cannot be rendered counts as "no completion".
+   */
+  public clusterFacts(): ClusterFacts {
+    let rendered: unknown;
+    try {
+      rendered = this.resource.toJson();
+    } catch {
+      rendered = undefined;
+    }
+    return {
+      hasConfiguration: true,
+      kubevirtVersion: this.kubevirtVersion,
+      evenParityCompletion: evenParityCompletionOf(rendered, this.isHcoManaged, this.kubevirtVersion),
+    };
   }
 
   /** Whether the cluster is HCO-managed (the HyperConverged CR is written). */
@@ -143,39 +165,9 @@ export class KubeVirtConfiguration extends Construct {
     return {
       version: this.kubevirtVersion,
       hcoVersion: onHco ? this.hcoVersion : undefined,
-      uses: this.collectUses(),
+      uses: AppCheck.of(this).featureUses(),
       extraFeatureGates: this.extraFeatureGates,
       disabledFeatureGates: this.disabledFeatureGates,
     };
   }
-
-  /**
-   * The feature uses of every consumer in the app, in construct-tree order. Read once per validation pass: the
-   * configuration's own rules, its rendered CR and the placement checks (even-parity completion) all ask for them.
-   */
-  private collectUses(): ConsumerUse[] {
-    return oncePerValidationPass(this, 'kubevirtFeatureUses', () => collectFeatureUses(this));
-  }
 }
-
-function collectFeatureUses(scope: IConstruct): ConsumerUse[] {
-  const uses: ConsumerUse[] = [];
-  for (const c of constructsDuringValidation(scope)) {
-    if (!isKubeVirtFeatureConsumer(c)) continue;
-    for (const use of c.kubevirtFeatureUses()) uses.push(new UseOfConsumer(use, c));
-  }
-  return uses;
-}
-
-/**
- * A feature use and the construct that declared it. Its path only appears in messages: built when one reads it, not
- * for every use of thousands of VMs in every validation pass (a getter on the class, so each use stays two fields).
- */
-class UseOfConsumer implements ConsumerUse {
-  constructor(public readonly use: KubeVirtFeatureUse, private readonly consumer: IConstruct) {}
-
-  public get path(): string {
-    return this.consumer.node.path;
-  }
-}
-

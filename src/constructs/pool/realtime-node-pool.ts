@@ -1,28 +1,21 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { renderMachineConfigBackend } from '../../backends/machine-config/machine-config-backend';
-import { renderPerformanceProfileBackend } from '../../backends/performance-profile/performance-profile-backend';
-import { PoolCapacity } from '../../model/placement/pool-capacity';
+import { IRealtimeNodePool, isRealtimeNodePool, markRealtimeNodePool } from './node-pool-interface';
+import { POOL_PROPS_SCHEMA } from './pool-props-schema';
+import { poolBackendRenderer } from '../../backends/pool-backends';
+import { PoolCapacity, poolCapacityFor } from '../../model/placement/pool-capacity';
 import { RealtimeNodePoolModel } from '../../model/pool/pool-model';
 import { kubeletConfigName, machineConfigName, machineConfigPoolName, performanceProfileName, tunedName } from '../../model/pool/pool-names';
-import { rebootSummary } from '../../model/pool/reboot-summary';
 import { ResolvedPool, resolvePool } from '../../model/pool/resolve-pool';
-import { poolCapacityOfVm } from '../placement/vm-capacity';
 import { checkBackendProps, checkNodeSelectorUnique, checkPerformanceProfileSpec, webhookFindingsNotYetReported } from '../../rules/performance-profile-rules';
 import { checkRealtimeNodePool, checkRoleUnique } from '../../rules/pool-rules';
-import { error, Finding, Severity } from '../../values/finding';
-import { CpuPartition } from '../../values/host/cpu-partition';
-import { HostTopology } from '../../values/host/host-topology';
+import { Finding, Severity } from '../../values/finding';
 import { HugePageSize } from '../../values/hugepage-size';
 import { PoolBackend } from '../../values/pool/pool-backend';
 import { RealtimeNodePoolProps } from '../../values/pool/pool-props';
-import { ValidationError } from '../../values/validation-error';
-import { constructsDuringValidation, oncePerValidationPass } from '../app/validation-pass';
-// Used as a type only (erased at run time), so there is no module cycle with the VM.
-import { reportFindings } from '../app/warnings';
-import { RealtimeVirtualMachine } from '../vm/realtime-virtual-machine';
-
-const REALTIME_NODE_POOL_SYMBOL = Symbol.for('cdk8s-kubevirt-realtime.RealtimeNodePool');
+import { checkProps } from '../../values/prop-check';
+import { AppCheck } from '../app/app-check';
+import { IRealtimeVirtualMachine } from '../vm/vm-interface';
 
 /**
  * A pool of identical OpenShift nodes prepared for real-time KubeVirt VMs.
@@ -44,10 +37,10 @@ const REALTIME_NODE_POOL_SYMBOL = Symbol.for('cdk8s-kubevirt-realtime.RealtimeNo
  *
  * Bad props never crash the constructor: they are reported together when the app is synthesized.
  */
-export class RealtimeNodePool extends Construct {
+export class RealtimeNodePool extends Construct implements IRealtimeNodePool {
   /** True when `x` is a RealtimeNodePool (works across copies of this library). */
   public static isRealtimeNodePool(x: any): x is RealtimeNodePool {
-    return x !== null && typeof x === 'object' && REALTIME_NODE_POOL_SYMBOL in x;
+    return isRealtimeNodePool(x);
   }
 
   /** The pool's role (MachineConfigPool name and node-role label). */
@@ -56,8 +49,8 @@ export class RealtimeNodePool extends Construct {
   public readonly backend: PoolBackend;
   /** What every node of the pool will look like (the same meaning for both backends); VMs are checked against it. */
   public readonly model: RealtimeNodePoolModel;
-  /** The MachineConfigPool L1 (escape hatch: `addJsonPatch` is applied after serialization). */
-  public readonly machineConfigPool: ApiObject;
+  /** The MachineConfigPool L1 (OpenShift backends; escape hatch: `addJsonPatch` is applied after serialization). */
+  public readonly machineConfigPool?: ApiObject;
   /** The MachineConfig L1 (MachineConfig backend; undefined with the PerformanceProfile backend). */
   public readonly machineConfig?: ApiObject;
   /** The KubeletConfig L1 (MachineConfig backend; undefined with the PerformanceProfile backend). */
@@ -69,8 +62,8 @@ export class RealtimeNodePool extends Construct {
    * applied after serialization and checked like NTO's webhook would check them.
    */
   public readonly performanceProfile?: ApiObject;
-  /** The name of the MachineConfigPool. */
-  public readonly machineConfigPoolName: string;
+  /** The name of the MachineConfigPool (OpenShift backends). */
+  public readonly machineConfigPoolName?: string;
   /** The name of the MachineConfig (MachineConfig backend). */
   public readonly machineConfigName?: string;
   /** The name of the KubeletConfig (MachineConfig backend). */
@@ -83,34 +76,29 @@ export class RealtimeNodePool extends Construct {
   private readonly resolved: ResolvedPool;
 
   constructor(scope: Construct, id: string, props: RealtimeNodePoolProps) {
+    checkProps(props, POOL_PROPS_SCHEMA, ['role', 'topology', 'partition'], 'RealtimeNodePool props', `${scope.node.path}/${id}`);
     super(scope, id);
-    Object.defineProperty(this, REALTIME_NODE_POOL_SYMBOL, { value: true });
-    requireValueTypes(props);
+    markRealtimeNodePool(this);
 
     this.resolved = resolvePool(props);
     this.model = this.resolved.model;
     this.role = this.model.role;
     this.backend = this.model.backend;
-    this.machineConfigPoolName = machineConfigPoolName(this.role);
 
     // One backend per pool, chosen by one prop: no node gets its configuration twice.
-    if (this.backend === PoolBackend.PERFORMANCE_PROFILE) {
-      const objects = renderPerformanceProfileBackend(this, this.resolved);
-      this.machineConfigPool = objects.machineConfigPool;
-      this.performanceProfile = objects.performanceProfile;
-      this.performanceProfileName = performanceProfileName(this.role);
-    } else {
-      const objects = renderMachineConfigBackend(this, this.resolved);
-      this.machineConfigPool = objects.machineConfigPool;
-      this.machineConfig = objects.machineConfig;
-      this.kubeletConfig = objects.kubeletConfig;
-      this.tuned = objects.tuned;
-      this.machineConfigName = machineConfigName(this.role);
-      this.kubeletConfigName = kubeletConfigName(this.role);
-      this.tunedName = tunedName(this.role);
-    }
+    const objects = poolBackendRenderer(this.backend).render(this, this.resolved);
+    this.machineConfigPool = objects.machineConfigPool;
+    this.machineConfig = objects.machineConfig;
+    this.kubeletConfig = objects.kubeletConfig;
+    this.tuned = objects.tuned;
+    this.performanceProfile = objects.performanceProfile;
+    this.machineConfigPoolName = objects.machineConfigPool && machineConfigPoolName(this.role);
+    this.machineConfigName = objects.machineConfig && machineConfigName(this.role);
+    this.kubeletConfigName = objects.kubeletConfig && kubeletConfigName(this.role);
+    this.tunedName = objects.tuned && tunedName(this.role);
+    this.performanceProfileName = objects.performanceProfile && performanceProfileName(this.role);
 
-    reportFindings(this, () => this.findings(props));
+    AppCheck.of(this).addPool({ construct: this, ownFindings: (others) => this.findings(props, others) });
   }
 
   /**
@@ -121,15 +109,16 @@ export class RealtimeNodePool extends Construct {
    * workload hints, NTO's KubeletConfig), and that NTO upgrades can change them.
    */
   public rebootSummary(): string[] {
-    return rebootSummary(this.resolved);
+    return poolBackendRenderer(this.backend).rebootSummary(this.resolved);
   }
 
   /**
    * How many VMs shaped like `vm` fit on each node and NUMA node of this pool (and in the whole pool when
    * `nodeCount` is declared), and which resource limits it.
    */
-  public capacityFor(vm: RealtimeVirtualMachine): PoolCapacity {
-    return poolCapacityOfVm(this, vm);
+  public capacityFor(vm: IRealtimeVirtualMachine): PoolCapacity {
+    const parity = AppCheck.of(this).clusterFacts().evenParityCompletion;
+    return poolCapacityFor(this.model, vm.shape, { emulatorThreadEvenParity: parity, vmName: vm.name });
   }
 
   /** How many pages of `size` NUMA node `numaNode` of every pool node holds (0 when none). */
@@ -141,11 +130,7 @@ export class RealtimeNodePool extends Construct {
    * The pool rules, the backend rules and, for a PerformanceProfile, NTO's webhook rules on the profile as it will be
    * applied (patches included) and the webhook's one-profile-per-nodeSelector rule across the app's pools.
    */
-  private findings(props: RealtimeNodePoolProps): Finding[] {
-    // The app's pools, found once per validation pass for all of them.
-    const otherPools = oncePerValidationPass(this, 'nodePools', () => constructsDuringValidation(this)
-      .filter((c): c is RealtimeNodePool => RealtimeNodePool.isRealtimeNodePool(c)))
-      .filter((pool) => pool !== this);
+  private findings(props: RealtimeNodePoolProps, otherPools: readonly IRealtimeNodePool[]): Finding[] {
     const findings = [
       ...checkRealtimeNodePool(props, this.resolved),
       ...checkBackendProps(props, this.model),
@@ -153,7 +138,7 @@ export class RealtimeNodePool extends Construct {
     ];
     const spec = renderedProfileSpec(this);
     if (spec === undefined) return findings;
-    const others = otherPools
+    const others = (otherPools as RealtimeNodePool[])
       .map((pool) => ({ name: pool.performanceProfileName ?? '', nodeSelector: renderedProfileSpec(pool)?.nodeSelector }))
       .filter((other) => other.nodeSelector !== undefined);
     const webhook = [...checkPerformanceProfileSpec(spec), ...checkNodeSelectorUnique(spec.nodeSelector, others)];
@@ -172,19 +157,4 @@ function renderedProfileSpec(pool: RealtimeNodePool): any {
   } catch {
     return undefined;
   }
-}
-
-/**
- * The topology and the partition are the value types everything else is derived from; without them there is
- * nothing to render (possible only from JavaScript), so the constructor refuses at once.
- */
-function requireValueTypes(props: RealtimeNodePoolProps | undefined): void {
-  const missing: string[] = [];
-  // Duck-typed rather than instanceof, so value types from another copy of this library are accepted.
-  if (typeof (props?.topology as HostTopology | undefined)?.cpusOfNumaNode !== 'function') missing.push('topology');
-  if (typeof (props?.partition as CpuPartition | undefined)?.isolatedOfNumaNode !== 'function') missing.push('partition');
-  if (missing.length === 0) return;
-  throw new ValidationError(missing.map((field) => error('POOL_REQUIRED_PROP_MISSING', field, (props as any)?.[field],
-    field === 'topology' ? 'a HostTopology' : 'a CpuPartition',
-    field === 'topology' ? 'pass HostTopology.fromLscpu(...), fromVirshCapabilities(...) or uniform(...)' : 'pass CpuPartition.plan(topology, ...) or CpuPartition.explicit(topology, ...)')));
 }

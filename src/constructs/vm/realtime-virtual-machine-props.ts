@@ -1,22 +1,12 @@
-import { ApiObjectMetadata, Size } from 'cdk8s';
-import { HugePageSize } from '../../values/hugepage-size';
-import { RealtimeMask } from '../../values/realtime-mask';
-import { CloudInit } from '../../values/vm/cloud-init';
-import { CpuFeature } from '../../values/vm/cpu-feature';
-import { CpuModel } from '../../values/vm/cpu-model';
-import { BootDisk, DataDisk } from '../../values/vm/disk';
-import { EvictionStrategy } from '../../values/vm/eviction-strategy';
-import { GuestCpuTopology } from '../../values/vm/guest-topology';
-import { IoThreadsPolicy } from '../../values/vm/io-threads-policy';
-import { RunStrategy } from '../../values/vm/run-strategy';
-import { VmToleration } from '../../values/vm/toleration';
-import { RealtimeNodePool } from '../pool/realtime-node-pool';
+import { ApiObjectMetadata } from 'cdk8s';
+import { RealtimeVmSettings } from '../../values/vm/realtime-vm-settings';
+import { IRealtimeNodePool } from '../pool/node-pool-interface';
 
 /**
- * Props of a `RealtimeVirtualMachine`. Only the VM's size and boot disk are required; every real-time setting of
- * the KubeVirt real-time guide is on by default and can be changed or turned off.
+ * Props of a `RealtimeVirtualMachine`: its settings (size, disks, real-time settings: `RealtimeVmSettings`), its
+ * metadata and the node pool it runs on.
  */
-export interface RealtimeVirtualMachineProps {
+export interface RealtimeVirtualMachineProps extends RealtimeVmSettings {
   /**
    * Name, namespace, labels and annotations of the VirtualMachine. The label `kubevirt.io/vm: <name>` is added to
    * the VM and its template.
@@ -26,192 +16,13 @@ export interface RealtimeVirtualMachineProps {
   readonly metadata?: ApiObjectMetadata;
 
   /**
-   * Number of vCPUs (the guest gets that many sockets of one core and one thread, KubeVirt's own default topology).
-   * Give exactly one of `vcpus` and `topology`.
+   * Labels of the VM's virt-launcher pod (`spec.template.metadata.labels`, which KubeVirt copies to the VMI and its
+   * pod), e.g. for a Service or NetworkPolicy that selects them. `kubevirt.io/vm: <name>` is always added; the VM's
+   * own `metadata.labels` stay on the VirtualMachine object and never reach the pod.
    *
-   * @default - taken from `topology`
+   * @default - only `kubevirt.io/vm: <name>`
    */
-  readonly vcpus?: number;
-
-  /**
-   * Explicit guest topology (sockets × cores × threads vCPUs). Give exactly one of `vcpus` and `topology`.
-   *
-   * @default - taken from `vcpus`
-   */
-  readonly topology?: GuestCpuTopology;
-
-  /**
-   * Guest memory: a whole number of MiB, and a multiple of the huge page size. Requests and limits are both set
-   * to it (Guaranteed QoS, which the CPU manager needs to pin CPUs).
-   */
-  readonly memory: Size;
-
-  /** The disk the VM boots from. */
-  readonly bootDisk: BootDisk;
-
-  /**
-   * Extra disks, attached after the boot disk (and before the cloud-init disk).
-   *
-   * @default - none
-   */
-  readonly disks?: DataDisk[];
-
-  /**
-   * Cloud-init NoCloud user data.
-   *
-   * @default - no cloud-init disk
-   */
-  readonly cloudInit?: CloudInit;
-
-  /**
-   * Accept credentials (passwords, `chpasswd`, SSH keys ...) in inline cloud-init user data. They are then stored
-   * in clear text in the VM object; a warning is recorded. Use `CloudInit.fromSecret` instead whenever you can.
-   *
-   * @default false
-   */
-  readonly allowInlineCredentials?: boolean;
-
-  /**
-   * Secrets whose values are SSH public keys to authorize in the guest (KubeVirt `accessCredentials`, propagated
-   * through the cloud-init NoCloud disk, so `cloudInit` must be set).
-   *
-   * @default - none
-   */
-  readonly sshPublicKeySecrets?: string[];
-
-  /**
-   * Pin every vCPU to its own host CPU (needs the `CPUManager` feature gate and the kubelet static CPU manager).
-   *
-   * @default true
-   */
-  readonly dedicatedCpuPlacement?: boolean;
-
-  /**
-   * Give QEMU's emulator thread (and the `auto` IOThreads) a dedicated host CPU of its own, away from the vCPUs.
-   * It adds one pCPU to the pod (two with KubeVirt's even-parity completion when vCPUs + pool threads is even).
-   *
-   * @default true
-   */
-  readonly isolateEmulatorThread?: boolean;
-
-  /**
-   * Emit an IOThreads policy at all (`spec.domain.ioThreadsPolicy`). Set false to leave QEMU without IOThreads.
-   *
-   * @default true
-   */
-  readonly ioThreads?: boolean;
-
-  /**
-   * The IOThreads policy, emitted at `spec.domain.ioThreadsPolicy` (KubeVirt's real-time blog wrongly nests it
-   * under `cpu`, where the API server drops it).
-   *
-   * @default IoThreadsPolicy.AUTO
-   */
-  readonly ioThreadsPolicy?: IoThreadsPolicy;
-
-  /**
-   * Number of IOThreads of the supplemental pool; required with `IoThreadsPolicy.SUPPLEMENTAL_POOL` and only
-   * allowed with it. Each thread adds one dedicated pCPU to the pod.
-   *
-   * @default - none
-   */
-  readonly supplementalPoolThreadCount?: number;
-
-  /**
-   * The guest CPU model.
-   *
-   * @default CpuModel.HOST_PASSTHROUGH
-   */
-  readonly cpuModel?: CpuModel;
-
-  /**
-   * CPU features of the guest; `[]` for none.
-   *
-   * @default - `tsc-deadline` with policy `require` (the real-time guide's timer)
-   */
-  readonly cpuFeatures?: CpuFeature[];
-
-  /**
-   * Mirror the host NUMA placement of the pinned CPUs and memory into the guest (`numa.guestMappingPassthrough`).
-   * KubeVirt requires it for `realtime`, and it requires dedicated CPUs and huge pages.
-   *
-   * @default true
-   */
-  readonly guestMappingPassthrough?: boolean;
-
-  /**
-   * Back the guest RAM with huge pages (`memory.hugepages`).
-   *
-   * @default true
-   */
-  readonly hugePages?: boolean;
-
-  /**
-   * The huge page size, when `hugePages` is on.
-   *
-   * @default HugePageSize.ONE_GI
-   */
-  readonly hugePageSize?: HugePageSize;
-
-  /**
-   * Run vCPUs with the real-time scheduling policy (SCHED_FIFO) and lock the guest memory (`cpu.realtime`).
-   *
-   * @default true
-   */
-  readonly realtime?: boolean;
-
-  /**
-   * Which vCPUs run real-time. Linux guests want at least one non-real-time vCPU for housekeeping (libvirt's
-   * real-time guide), e.g. `RealtimeMask.parse('1-3')` on a 4-vCPU VM.
-   *
-   * @default RealtimeMask.all() - every vCPU (emitted as `realtime: {}`)
-   */
-  readonly realtimeMask?: RealtimeMask;
-
-  /**
-   * Attach the memory balloon device. Off for real-time guests: ballooning moves guest memory around at runtime.
-   *
-   * @default false
-   */
-  readonly autoattachMemBalloon?: boolean;
-
-  /**
-   * Attach a graphics device (VNC). Off for real-time guests: fewer emulated devices, fewer interrupts.
-   *
-   * @default false
-   */
-  readonly autoattachGraphicsDevice?: boolean;
-
-  /**
-   * Attach the serial console (`virtctl console`), the one device the real-time guide keeps.
-   *
-   * @default true
-   */
-  readonly autoattachSerialConsole?: boolean;
-
-  /**
-   * When KubeVirt runs the VM.
-   *
-   * @default RunStrategy.ALWAYS
-   */
-  readonly runStrategy?: RunStrategy;
-
-  /**
-   * Seconds the guest gets to shut down before it is killed.
-   *
-   * @default 180 - KubeVirt's own default: the guest can flush its disks. (The real-time blog uses 0, a hard power
-   * off, which only suits throwaway container disks.)
-   */
-  readonly terminationGracePeriodSeconds?: number;
-
-  /**
-   * What a node drain does to the VM.
-   *
-   * @default EvictionStrategy.NONE - the VM is shut down and restarted elsewhere. A host-passthrough VM with
-   * dedicated CPUs can in general not live-migrate (the target needs the identical CPU and free dedicated cores,
-   * and a migration is a latency hit), and a cluster-wide `LiveMigrate` default would block drains forever.
-   */
-  readonly evictionStrategy?: EvictionStrategy;
+  readonly podLabels?: { [key: string]: string };
 
   /**
    * The real-time node pool the VM runs on (same as calling `placeOn(pool)`). The VM then selects the pool's nodes
@@ -221,20 +32,5 @@ export interface RealtimeVirtualMachineProps {
    *
    * @default - not placed: no pool label, no placement checks
    */
-  readonly nodePool?: RealtimeNodePool;
-
-  /**
-   * Node labels the VM's pod must match, e.g. a real-time node pool's role label. KubeVirt adds its own
-   * (`kubevirt.io/realtime`, `cpumanager`) on top.
-   *
-   * @default - none
-   */
-  readonly nodeSelector?: { [key: string]: string };
-
-  /**
-   * Tolerations of the VM's pod, e.g. for a tainted real-time node pool.
-   *
-   * @default - none
-   */
-  readonly tolerations?: VmToleration[];
+  readonly nodePool?: IRealtimeNodePool;
 }

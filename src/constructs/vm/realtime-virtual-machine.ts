@@ -1,25 +1,22 @@
-import { ApiObjectMetadata, Chart, JsonPatch } from 'cdk8s';
+import { ApiObject, ApiObjectMetadata, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { renderedAdmissionFindings } from './admission-by-key';
+import { MatchLabelsSelector } from './pod-selector';
 import { RealtimeVirtualMachineProps } from './realtime-virtual-machine-props';
-import { allFindings, VmChecks } from './vm-checks';
-import { renderSpecJson, VM_LABEL } from '../../backends/vm/render';
-import { addLatePatches, freshLazy, keepJsonProps, latePatchedJson, rendersPropsVerbatim } from '../../emit/late-patches';
+import { IRealtimeVirtualMachine } from './vm-interface';
+import { checkPlacement } from './vm-placement-check';
+import { VM_PROPS_SCHEMA } from './vm-props-schema';
+import { renderVmSpec, templateLabels } from '../../backends/vm/render';
+import { EmittedObject } from '../../emit/emitted-object';
+import { freshLazy, usesBuiltInResolversOnly } from '../../emit/synthesized-json';
 import * as kubevirt from '../../imports/virtualmachine-kubevirt.io';
 import { vmFeatureUses } from '../../model/placement/feature-uses';
-import { RealtimeNodePoolModel } from '../../model/pool/pool-model';
-import { resolveVm, shapeOf } from '../../model/vm/resolve';
+import { resolveVm, VM_LABEL, VmModel } from '../../model/vm/vm-model';
 import { podCpuCount, VmShape } from '../../model/vm/vm-shape';
-import { IKubeVirtFeatureConsumer, KubeVirtFeatureUse, markKubeVirtFeatureConsumer } from '../../values/cluster/feature-use';
-import { Finding } from '../../values/finding';
-import { reportFindings } from '../app/warnings';
-import { clusterFactsDuringValidation } from '../placement/cluster-facts';
-import { checkPlacement } from '../placement/place';
-import { markPlaced, poolOf } from '../placement/placed-vms';
-import { placementFindingsOfVm } from '../placement/placement-by-shape';
-import { ensurePoolChecks } from '../placement/pool-checks';
-import { RealtimeNodePool } from '../pool/realtime-node-pool';
-import { admissionFindings } from '../../rules/vm-admission';
+import { KubeVirtFeatureUse } from '../../values/cluster/feature-use';
+import { checkProps } from '../../values/prop-check';
+import { AppCheck } from '../app/app-check';
+import { IKubeVirtFeatureConsumer, markKubeVirtFeatureConsumer } from '../cluster/feature-consumer';
+import { IRealtimeNodePool } from '../pool/node-pool-interface';
 
 const VM_SYMBOL = Symbol.for('cdk8s-kubevirt-realtime.RealtimeVirtualMachine');
 
@@ -28,77 +25,59 @@ const VM_SYMBOL = Symbol.for('cdk8s-kubevirt-realtime.RealtimeVirtualMachine');
  * isolated emulator thread, IOThreads, host-passthrough CPU with the TSC deadline timer, NUMA passthrough, 1Gi huge
  * pages, real-time vCPU scheduling, no memory balloon or graphics, Guaranteed QoS.
  *
- * Everything is validated at synth time, together with the rest of the app: the library's own rules on the props
- * (real-time mask, page multiples, inline credentials ...) and, on the rendered object including JSON patches,
- * every KubeVirt admission rule that concerns these fields. Placed on a `RealtimeNodePool` (`nodePool` or `placeOn`),
- * it is also checked against the pool's nodes and the app's `KubeVirtConfiguration`, and it declares the KubeVirt
- * features it uses (dedicated CPUs, NUMA passthrough, even-parity emulator CPUs) so the configuration enables their
- * gates.
+ * The construct IS its `kubevirt.io/v1` VirtualMachine object (one construct per VM: apps have thousands). Props of
+ * the wrong type are refused at once; everything else is checked at synth time, together with the rest of the app:
+ * the library's own rules on the props (real-time mask, page multiples, inline credentials ...) and, on the object as
+ * written (JSON patches included), every KubeVirt admission rule that concerns these fields. Placed on a node pool
+ * (`nodePool` or `placeOn`), it is also checked against the pool's nodes and the app's `KubeVirtConfiguration`, and
+ * it declares the KubeVirt features it uses so the configuration enables their gates.
  */
-export class RealtimeVirtualMachine extends kubevirt.VirtualMachine implements IKubeVirtFeatureConsumer {
+export class RealtimeVirtualMachine extends EmittedObject implements IKubeVirtFeatureConsumer, IRealtimeVirtualMachine {
   /** True when `x` is a RealtimeVirtualMachine (works across copies of this library). */
   public static isRealtimeVirtualMachine(x: any): x is RealtimeVirtualMachine {
     return x !== null && typeof x === 'object' && VM_SYMBOL in x;
   }
 
-  /** The resolved model of the VM (defaults applied), for checks across constructs. */
+  /** The VM's shape, all defaults applied: what capacity and placement read. */
   public readonly shape: VmShape;
 
-  private featureUses?: { readonly pool?: RealtimeNodePoolModel; readonly uses: KubeVirtFeatureUse[] };
+  private readonly model: VmModel;
+  private placedOn?: IRealtimeNodePool;
+  private featureUses?: { readonly pool?: IRealtimeNodePool; readonly uses: KubeVirtFeatureUse[] };
 
-  // The VM is its VirtualMachine object itself, as a hand-written `ApiObject` would be: one construct per VM, not a
-  // wrapper and an L1 (apps have thousands of VMs; every walk of the tree and the dependency graph visit each node).
   constructor(scope: Construct, id: string, props: RealtimeVirtualMachineProps) {
-    const vm = resolveVm(id, props, Chart.of(scope).namespace);
-    const metadata = props?.metadata ?? {};
+    checkProps(props, VM_PROPS_SCHEMA, ['memory', 'bootDisk'], 'RealtimeVirtualMachine props', `${scope.node.path}/${id}`);
+    const model = resolveVm({ id, metadata: props.metadata, chartNamespace: Chart.of(scope).namespace, podLabels: props.podLabels }, props);
     const self: { vm?: RealtimeVirtualMachine } = {};
-    const jsonProps = {
-      metadata: namedMetadata(metadata, vm.name),
-      // Rendered at synthesis, after validation: bad props give validation errors, never a crash here.
-      // renderSpecJson builds new objects in synthesized form, which synthesis then takes as they are.
-      spec: freshLazy(() => renderSpecJson(vm, self.vm?.placementSelector)),
-    };
-    super(scope, id, jsonProps as kubevirt.VirtualMachineProps);
-    self.vm = this;
-    // The spec is rendered as JSON (renderSpecJson): the generated serializer is skipped.
-    keepJsonProps(this, jsonProps);
-    this.shape = shapeOf(vm);
-
-    const checks = new VmChecks(this, vm, this.shape);
-    reportFindings(this, () => {
-      // The admission mirror and the placement checks only make sense on a VM built from valid props; the mirror
-      // then also checks whatever JSON patches changed.
-      if (checks.propsHaveErrors) return checks.ownFindings();
-      return allFindings(checks.ownFindings(), this.admissionOfRenderedObject(checks), this.placementFindings(checks));
+    super(scope, id, {
+      gvk: kubevirt.VirtualMachine.GVK,
+      metadata: namedMetadata(props.metadata, model.name),
+      // Rendered at synthesis, after validation; a new object in synthesized form each time (see render.ts).
+      fields: { spec: freshLazy(() => renderVmSpec(model, self.vm?.placedOn?.model.nodeSelector)) },
     });
-
-    if (props?.nodePool !== undefined) this.placeOn(props.nodePool);
+    self.vm = this;
+    this.model = model;
+    this.shape = model.settings;
+    AppCheck.of(this).addVm({
+      construct: this,
+      model,
+      pool: () => this.placedOn,
+      writtenObject: () => (this.hasJsonPatches || !usesBuiltInResolversOnly(this) ? this.toJson() : undefined),
+    });
+    if (props.nodePool !== undefined) this.placeOn(props.nodePool);
   }
 
   /**
    * The VirtualMachine object: the VM itself (escape hatch: `resource.addJsonPatch(...)` patches are applied last).
    * Kept for code written when the VM wrapped its object.
    */
-  public get resource(): kubevirt.VirtualMachine {
+  public get resource(): ApiObject {
     return this;
   }
 
-  /**
-   * Applies RFC-6902 JSON patches to the VirtualMachine after it is rendered, whatever fields they touch (the
-   * generated L1 would drop fields its schema does not model). The admission mirror checks the patched object.
-   */
-  public addJsonPatch(...ops: JsonPatch[]): void {
-    addLatePatches(this, ops);
-  }
-
-  /** The VirtualMachine as cdk8s writes it: keys sorted, JSON patches applied last. */
-  public toJson(): any {
-    return latePatchedJson(this, () => super.toJson());
-  }
-
   /** The node pool the VM is placed on, if any. */
-  public get nodePool(): RealtimeNodePool | undefined {
-    return poolOf(this);
+  public get nodePool(): IRealtimeNodePool | undefined {
+    return this.placedOn;
   }
 
   /**
@@ -117,13 +96,12 @@ export class RealtimeVirtualMachine extends kubevirt.VirtualMachine implements I
    * @throws ValidationError PLACEMENT_NOT_A_NODE_POOL, PLACEMENT_POOL_IN_OTHER_APP, or PLACEMENT_ALREADY_PLACED when
    * the VM is already placed on another pool
    */
-  public placeOn(pool: RealtimeNodePool): void {
-    checkPlacement(this, pool);
-    if (this.nodePool === pool) return;
-    markPlaced(this, pool);
+  public placeOn(pool: IRealtimeNodePool): void {
+    checkPlacement(this, pool, this.placedOn);
+    if (this.placedOn === pool) return;
+    this.placedOn = pool;
     // GitOps order: node tuning (MachineConfig, KubeletConfig ...) before the VMs that need it.
     this.node.addDependency(pool);
-    ensurePoolChecks(pool);
   }
 
   /**
@@ -131,10 +109,41 @@ export class RealtimeVirtualMachine extends kubevirt.VirtualMachine implements I
    * EMULATOR_THREAD_EVEN_PARITY when its isolated emulator thread would leave a half SMT core on its pool. Never throws.
    */
   public kubevirtFeatureUses(): KubeVirtFeatureUse[] {
-    // Asked for by the configuration in every validation pass; the shape never changes and the pool only once.
-    const pool = this.nodePool?.model;
-    if (this.featureUses === undefined || this.featureUses.pool !== pool) this.featureUses = { pool, uses: vmFeatureUses(this.shape, pool) };
+    // Asked for in every validation pass; the shape never changes and the pool at most once.
+    const pool = this.placedOn;
+    if (this.featureUses === undefined || this.featureUses.pool !== pool) this.featureUses = { pool, uses: vmFeatureUses(this.shape, pool?.model) };
     return [...this.featureUses.uses];
+  }
+
+  /**
+   * The labels of the VM's virt-launcher pod that select it: `podLabels` plus `kubevirt.io/vm: <name>`. For
+   * `Pods.select(scope, id, { labels: vm.podSelectorLabels })` in any language and any cdk8s-plus line.
+   */
+  public get podSelectorLabels(): { [key: string]: string } {
+    return templateLabels(this.model);
+  }
+
+  /**
+   * cdk8s-plus `IPodSelector`: selects the VM's virt-launcher pod (its `podSelectorLabels`, in its namespace), so a
+   * `Service({ selector: vm })`, `service.select(vm)` or a NetworkPolicy treats the VM like a Deployment. Typed
+   * `any` so it fits every cdk8s-plus line (-27, -33 ...) without depending on one.
+   */
+  public toPodSelectorConfig(): any {
+    const namespace = this.metadata.namespace;
+    return {
+      labelSelector: new MatchLabelsSelector(this.podSelectorLabels),
+      namespaces: namespace === undefined ? undefined : { names: [namespace] },
+    };
+  }
+
+  /** cdk8s-plus `INetworkPolicyPeer`: the VM's pod as a NetworkPolicy peer. */
+  public toNetworkPolicyPeerConfig(): any {
+    return { podSelector: this.toPodSelectorConfig() };
+  }
+
+  /** cdk8s-plus `INetworkPolicyPeer`: the VM selects its own pod. */
+  public toPodSelector(): any {
+    return this;
   }
 
   /**
@@ -145,41 +154,6 @@ export class RealtimeVirtualMachine extends kubevirt.VirtualMachine implements I
   public podCpuCount(evenParityCompletion: boolean = false): number {
     return podCpuCount(this.shape, evenParityCompletion);
   }
-
-  /** The pool's node labels the pod selects, when placed. */
-  private get placementSelector(): { [key: string]: string } | undefined {
-    return this.nodePool?.model.nodeSelector;
-  }
-
-  private placementFindings(checks: VmChecks): readonly Finding[] {
-    const pool = this.nodePool;
-    if (!pool) return [];
-    return placementFindingsOfVm(this, {
-      shape: this.shape,
-      pool: pool.model,
-      cluster: clusterFactsDuringValidation(this),
-      cpuField: checks.cpuField,
-      nodeSelector: checks.vm.nodeSelector,
-    }, checks.placementShapeKey);
-  }
-
-  private admissionOfRenderedObject(checks: VmChecks): readonly Finding[] {
-    // Without JSON patches or custom resolvers the object's spec is the rendered spec as cdk8s writes it: check the
-    // part of it the admission rules read instead of rendering the whole object here (synthesis renders it once,
-    // right after validation), once per distinct view.
-    if (rendersPropsVerbatim(this)) {
-      const found = renderedAdmissionFindings(this, checks.vm, checks.admissionViewKey);
-      if (found !== undefined) return found;
-    }
-    let rendered: unknown;
-    try {
-      rendered = this.toJson();
-    } catch {
-      // A JSON patch that cannot be applied: synthesis reports it with its own message right after validation.
-      return [];
-    }
-    return admissionFindings(rendered);
-  }
 }
 
 // Marks on the prototype, not on each of thousands of VMs (what `isRealtimeVirtualMachine` and the configuration's
@@ -188,8 +162,8 @@ Object.defineProperty(RealtimeVirtualMachine.prototype, VM_SYMBOL, { value: true
 markKubeVirtFeatureConsumer(RealtimeVirtualMachine.prototype);
 
 /** The user's metadata with the VM name and the `kubevirt.io/vm` label. */
-function namedMetadata(metadata: ApiObjectMetadata, name: string): ApiObjectMetadata {
-  const labels = shallowCopy(metadata.labels);
+function namedMetadata(metadata: ApiObjectMetadata | undefined, name: string): ApiObjectMetadata {
+  const labels = shallowCopy(metadata?.labels);
   labels[VM_LABEL] = name;
   const named = shallowCopy(metadata);
   named.name = name;
@@ -199,12 +173,11 @@ function namedMetadata(metadata: ApiObjectMetadata, name: string): ApiObjectMeta
 
 /**
  * A copy of an object's own enumerable fields, by assignment. The objects users pass nearly all have a hidden class
- * of their own, and spreading such objects (or a computed key in an object literal) is several times slower than
- * this for thousands of VMs.
+ * of their own, and spreading such objects is several times slower than this for thousands of VMs.
  */
 function shallowCopy(o: object | undefined): Record<string, any> {
   const copy: Record<string, any> = {};
-  if (o == null) return copy;
+  if (o === undefined) return copy;
   for (const key of Object.keys(o)) copy[key] = (o as Record<string, any>)[key];
   return copy;
 }

@@ -1,4 +1,4 @@
-import { VmCpuAssignment, VmThreadKind } from '../../plan/cpu-map-model';
+import { VmCpuAssignment, VmThreadKind } from './vm-cpu-assignment';
 import { CpuSet } from '../../values/cpu-set';
 import { CpuPartition } from '../../values/host/cpu-partition';
 import { HugePageSize } from '../../values/hugepage-size';

@@ -12,6 +12,13 @@ export interface PoolCapacityOptions {
    * @default false
    */
   readonly emulatorThreadEvenParity?: boolean;
+
+  /**
+   * The VM's name, for the sentence.
+   *
+   * @default "the VM"
+   */
+  readonly vmName?: string;
 }
 
 /** How many VMs of one shape a node pool runs: per NUMA node, per node and, with a known node count, in total. */
@@ -61,7 +68,7 @@ export function poolCapacityFor(pool: RealtimeNodePoolModel, shape: VmShape, opt
     capacity,
     perNode,
     ...(nodeCount !== undefined ? { nodeCount, total } : {}),
-    reason: `Pool ${pool.role}: ${perNode} VM${perNode === 1 ? '' : 's'} of ${shape.name} per node (${perNuma})${onPool}; `
+    reason: `Pool ${pool.role}: ${perNode} VM${perNode === 1 ? '' : 's'} of ${options.vmName ?? 'the VM'} per node (${perNuma})${onPool}; `
       + `limited by ${limits}.`,
   };
 }

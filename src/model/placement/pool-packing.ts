@@ -9,6 +9,8 @@ import { podCpuCount, VmShape } from '../vm/vm-shape';
 export interface PoolVm {
   /** Its construct path, for messages. */
   readonly path: string;
+  /** Its VirtualMachine name (packing order and messages). */
+  readonly name: string;
   /** Its resolved shape. */
   readonly shape: VmShape;
 }
@@ -36,8 +38,8 @@ export function packingItemOf(vm: PoolVm, evenParity: boolean): PackingItem {
   const size = s.hugePageSize;
   const cpus = s.dedicatedCpuPlacement ? podCpuCount(s, evenParity) : 0;
   return size
-    ? { name: s.name, cpus, pageSize: size, pages: Math.ceil(s.memoryBytes / size.bytes) }
-    : { name: s.name, cpus, pages: 0 };
+    ? { name: vm.name, cpus, pageSize: size, pages: Math.ceil(s.memoryBytes / size.bytes) }
+    : { name: vm.name, cpus, pages: 0 };
 }
 
 /**

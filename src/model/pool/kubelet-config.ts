@@ -1,6 +1,4 @@
 import { Size, SizeRoundingBehavior } from 'cdk8s';
-// Used as a type only (erased at run time): resolve-pool imports this module.
-import type { ResolvedPool } from './resolve-pool';
 import { CpuSet } from '../../values/cpu-set';
 import { isStrictTopologyPolicy, TopologyManagerPolicy } from '../../values/pool/topology-manager-policy';
 
@@ -76,18 +74,4 @@ export function kubeletConfiguration(inputs: KubeletConfigInputs): Record<string
   config.systemReserved = { memory: `${inputs.systemReservedMebibytes}Mi` };
   config.evictionHard = { ...EVICTION_HARD_DEFAULTS, 'memory.available': `${inputs.evictionHardMebibytes}Mi` };
   return config;
-}
-
-/** The KubeletConfiguration of a resolved pool (what the MachineConfig backend writes into its KubeletConfig). */
-export function poolKubeletConfiguration(pool: ResolvedPool): Record<string, unknown> {
-  const model = pool.model;
-  return kubeletConfiguration({
-    reserved: model.partition.reserved,
-    topologyManagerPolicy: model.topologyManagerPolicy,
-    fullPcpusOnly: model.fullPcpusOnly,
-    kubeReservedMebibytes: pool.kubeReservedMebibytes,
-    systemReservedMebibytes: pool.systemReservedMebibytes,
-    evictionHardMebibytes: pool.evictionHardMebibytes,
-    reservedMemoryNumaNode: model.reservedMemoryNumaNode,
-  });
 }

@@ -2,20 +2,11 @@ import { HugePageSize } from '../../values/hugepage-size';
 import { IoThreadsPolicy } from '../../values/vm/io-threads-policy';
 
 /**
- * The resolved, plain model of a real-time VM (all defaults applied): what node-side checks need to know about it
- * (pCPU count, huge page demand, real-time vCPUs) without reading the rendered manifest.
+ * What node-side checks need to know about a real-time VM (all defaults applied): its pCPU count, huge page demand
+ * and real-time vCPUs, without reading the rendered manifest. VMs of one shape are interchangeable for capacity and
+ * placement: the shape holds no name.
  */
 export interface VmShape {
-  /** VirtualMachine name. */
-  readonly name: string;
-
-  /**
-   * VirtualMachine namespace.
-   *
-   * @default - none (the namespace of the kubectl context)
-   */
-  readonly namespace?: string;
-
   /** Number of vCPUs (sockets × cores × threads). */
   readonly vcpus: number;
 
@@ -87,4 +78,13 @@ export function podCpuCount(shape: VmShape, evenParityCompletion: boolean): numb
 export function pinnedCpuCount(shape: VmShape): number {
   const pool = shape.ioThreadsPolicy === IoThreadsPolicy.SUPPLEMENTAL_POOL ? shape.supplementalPoolThreadCount : 0;
   return shape.vcpus + pool;
+}
+
+const MIB = 1024 * 1024;
+
+/** Guest memory as a quantity: `1Gi` when a whole number of GiB, else `<n>Mi` (or bytes, which validation refuses). */
+export function memoryQuantity(bytes: number): string {
+  if (Number.isSafeInteger(bytes) && bytes > 0 && bytes % (1024 * MIB) === 0) return `${bytes / (1024 * MIB)}Gi`;
+  if (Number.isSafeInteger(bytes) && bytes > 0 && bytes % MIB === 0) return `${bytes / MIB}Mi`;
+  return String(bytes);
 }

@@ -2,8 +2,6 @@ import { JsonPatch, Size, Testing } from 'cdk8s';
 import * as fc from 'fast-check';
 import { Warnings } from '../../../src/constructs/app/warnings';
 import { RealtimeNodePool } from '../../../src/constructs/pool/realtime-node-pool';
-import { RealtimeNodePoolProps } from '../../../src/values/pool/pool-props';
-import { TopologyManagerPolicy } from '../../../src/values/pool/topology-manager-policy';
 import { CORE_CODES } from '../../../src/rules/codes-core';
 import { HOST_CODES } from '../../../src/rules/codes-host';
 import { PERFORMANCE_PROFILE_CODES } from '../../../src/rules/codes-performance-profile';
@@ -13,6 +11,8 @@ import { CpuPartition } from '../../../src/values/host/cpu-partition';
 import { HostTopology } from '../../../src/values/host/host-topology';
 import { HugePageSize } from '../../../src/values/hugepage-size';
 import { PoolBackend } from '../../../src/values/pool/pool-backend';
+import { RealtimeNodePoolProps } from '../../../src/values/pool/pool-props';
+import { TopologyManagerPolicy } from '../../../src/values/pool/topology-manager-policy';
 import { ValidationError } from '../../../src/values/validation-error';
 import { guideProps, guideTopology, ofKind, smtTopology, synthPool } from '../../fixtures/pool';
 import { expectNoLostValues, expectValidAgainstCrds } from '../../schema-validator';
@@ -145,7 +145,6 @@ describe('RealtimeNodePool with the PerformanceProfile backend', () => {
   test('a problem the pool rules report from the props is not reported again by the webhook mirror', () => {
     const dup = [{ size: HugePageSize.ONE_GI, count: 20, numaNode: 0 }, { size: HugePageSize.ONE_GI, count: 6, numaNode: 0 }];
     expect(errorCodes(guideProps({ backend: PP, hugepages: dup }))).toEqual(['POOL_HUGEPAGE_DUPLICATE']);
-    expect(errorCodes(guideProps({ backend: PP, topologyManagerPolicy: 'strict' as any }))).toEqual(['POOL_TOPOLOGY_POLICY_INVALID']);
   });
 
   test('fails when two pools of the app would have the same PerformanceProfile nodeSelector', () => {
@@ -177,11 +176,9 @@ describe('RealtimeNodePool with the PerformanceProfile backend', () => {
     expect(errorCodes(guideProps({ perPodPowerManagement: false }))).toEqual([]);
   });
 
-  test('fails on an unknown backend (JavaScript) without crashing, rendering the default backend meanwhile', () => {
-    const chart = Testing.chart();
-    const pool = new RealtimeNodePool(chart, 'Pool', guideProps({ backend: 'nto' as any }));
-    expect(pool.backend).toBe(PoolBackend.MACHINE_CONFIG);
-    expect(synthError(chart)).toContain('[POOL_BACKEND_INVALID] backend: got "nto", expected one of machine-config, performance-profile');
+  test('refuses an unknown backend (JavaScript) when the pool is built', () => {
+    expect(() => new RealtimeNodePool(Testing.chart(), 'Pool', guideProps({ backend: 'nto' as any })))
+      .toThrow('[test/Pool] [PROP_TYPE_INVALID] backend: got "nto", expected a PoolBackend ("machine-config", "performance-profile")');
   });
 
   test('warns where NTO\'s fixed kubelet choices differ from the MachineConfig backend\'s', () => {

@@ -176,8 +176,8 @@ describe('RealtimeNodePool', () => {
   test('fails at once without a topology or a partition (JavaScript callers)', () => {
     const props = { role: 'worker-rt' } as any;
     expect(() => new RealtimeNodePool(Testing.chart(), 'Pool', props)).toThrow(ValidationError);
-    expect(() => new RealtimeNodePool(Testing.chart(), 'Pool2', props)).toThrow(/\[POOL_REQUIRED_PROP_MISSING\] topology: got \(not set\)[\s\S]*\[POOL_REQUIRED_PROP_MISSING\] partition/);
-    expect(() => new RealtimeNodePool(Testing.chart(), 'Pool3', undefined as any)).toThrow(/POOL_REQUIRED_PROP_MISSING/);
+    expect(() => new RealtimeNodePool(Testing.chart(), 'Pool2', props)).toThrow(/\[PROP_REQUIRED\] topology: got \(not set\)[\s\S]*\[PROP_REQUIRED\] partition/);
+    expect(() => new RealtimeNodePool(Testing.chart(), 'Pool3', undefined as any)).toThrow('[PROP_TYPE_INVALID] RealtimeNodePool props: got (not set), expected an object with the RealtimeNodePool props');
   });
 
   test('property: random hosts, partitions and huge pages give a registered error or valid output', () => {

@@ -157,7 +157,7 @@ describe('RealtimeVirtualMachine', () => {
   test('takes the chart namespace when metadata has none', () => {
     const chart = new Chart(Testing.app(), 'c', { namespace: 'rt-ns' });
     const vm = new RealtimeVirtualMachine(chart, 'vm', minimalProps());
-    expect(vm.shape.namespace).toBe('rt-ns');
+    expect(vm.metadata.namespace).toBe('rt-ns');
     expect(Testing.synth(chart)[0].metadata.namespace).toBe('rt-ns');
   });
 
@@ -217,7 +217,7 @@ describe('RealtimeVirtualMachine', () => {
     const chart = Testing.chart();
     const vm = new RealtimeVirtualMachine(chart, 'rt-vm', minimalProps());
     vm.resource.addJsonPatch(JsonPatch.replace('/spec/does/not/exist', 1));
-    expect(() => Testing.synth(chart)).toThrow(/JSON patch on 'test\/rt-vm' could not be applied/);
+    expect(() => Testing.synth(chart)).toThrow(/\[test\/rt-vm\] \[OBJECT_PATCH_INVALID\] addJsonPatch/);
   });
 
   test('isRealtimeVirtualMachine', () => {
@@ -230,9 +230,7 @@ describe('RealtimeVirtualMachine', () => {
 
   test('shape: the resolved model', () => {
     const { vm } = synthVm(minimalProps({ vcpus: 4, memory: Size.gibibytes(4), realtimeMask: RealtimeMask.parse('1-3') }));
-    expect(vm.shape).toEqual({
-      name: 'rt-vm',
-      namespace: undefined,
+    expect(vm.shape).toMatchObject({
       vcpus: 4,
       sockets: 4,
       cores: 1,
@@ -253,7 +251,8 @@ describe('RealtimeVirtualMachine', () => {
 
   test('does not crash on invalid props: the validation error is what the user sees', () => {
     const chart = Testing.chart();
-    const vm = new RealtimeVirtualMachine(chart, 'rt-vm', {} as any);
+    expect(() => new RealtimeVirtualMachine(chart, 'rt-vm', {} as any)).toThrow(/\[test\/rt-vm\] \[PROP_REQUIRED\] memory[\s\S]*\[PROP_REQUIRED\] bootDisk/);
+    const vm = new RealtimeVirtualMachine(chart, 'zero', minimalProps({ vcpus: 0 }));
     expect(vm.shape.vcpus).toBe(0);
     expect(() => Testing.synth(chart)).toThrow(/Validation failed/);
     expect(() => vm.resource.toJson()).not.toThrow();

@@ -1,7 +1,7 @@
 import * as fc from 'fast-check';
 import { CapacityLimit, capacityCountsOf, capacityOf, describeLimit } from '../../../src/model/placement/capacity';
+import { VmThreadKind } from '../../../src/model/placement/vm-cpu-assignment';
 import { podCpuCount } from '../../../src/model/vm/vm-shape';
-import { VmThreadKind } from '../../../src/plan/cpu-map-model';
 import { CpuSet } from '../../../src/values/cpu-set';
 import { CpuPartition } from '../../../src/values/host/cpu-partition';
 import { HostTopology } from '../../../src/values/host/host-topology';

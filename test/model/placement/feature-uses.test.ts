@@ -1,9 +1,10 @@
 import { Testing } from 'cdk8s';
+import { isKubeVirtFeatureConsumer } from '../../../src/constructs/cluster/feature-consumer';
 import { KubeVirtConfiguration } from '../../../src/constructs/cluster/kubevirt-configuration';
 import { RealtimeVirtualMachine } from '../../../src/constructs/vm/realtime-virtual-machine';
 import { needsEvenParity, vmFeatureUses } from '../../../src/model/placement/feature-uses';
 import { VmShape } from '../../../src/model/vm/vm-shape';
-import { KubeVirtFeatureUse, isKubeVirtFeatureConsumer } from '../../../src/values/cluster/feature-use';
+import { KubeVirtFeatureUse } from '../../../src/values/cluster/feature-use';
 import { KubeVirtVersion } from '../../../src/values/cluster/kubevirt-version';
 import { IoThreadsPolicy } from '../../../src/values/vm/io-threads-policy';
 import { chartWithPool, modelOf, noSmtPoolProps, shapeOf, smtPoolProps, vmProps } from '../../fixtures/placement';

@@ -28,7 +28,7 @@ describe('isNodeCount', () => {
 describe('poolCapacityFor', () => {
   test('per NUMA node, per node and on the declared nodes, with the limit', () => {
     // 3 vCPUs + 1 emulator = 4 CPUs (two cores); 30 CPUs per NUMA node → 7; 4 x 1Gi of 32 pages → 8.
-    const c = poolCapacityFor(modelOf(smtPoolProps({ nodeCount: 3 })), shapeOf(vmProps(), 'rt-small'));
+    const c = poolCapacityFor(modelOf(smtPoolProps({ nodeCount: 3 })), shapeOf(vmProps(), 'rt-small'), { vmName: 'rt-small' });
     expect(c.perNode).toBe(14);
     expect(c.nodeCount).toBe(3);
     expect(c.total).toBe(42);
@@ -38,7 +38,7 @@ describe('poolCapacityFor', () => {
   });
 
   test('huge pages limit big VMs; no total without a node count', () => {
-    const c = poolCapacityFor(modelOf(smtPoolProps()), shapeOf(vmProps({ memory: Size.gibibytes(20) }), 'rt-big'));
+    const c = poolCapacityFor(modelOf(smtPoolProps()), shapeOf(vmProps({ memory: Size.gibibytes(20) }), 'rt-big'), { vmName: 'rt-big' });
     expect(c.perNode).toBe(2);
     expect(c.total).toBeUndefined();
     expect(c.reason).toBe('Pool worker-rt: 2 VMs of rt-big per node (NUMA node 0: 1, NUMA node 1: 1); limited by 1Gi huge pages.');

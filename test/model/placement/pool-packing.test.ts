@@ -5,7 +5,7 @@ import { TopologyManagerPolicy } from '../../../src/values/pool/topology-manager
 import { IoThreadsPolicy } from '../../../src/values/vm/io-threads-policy';
 import { modelOf, shapeOf, smtPoolProps, vmProps } from '../../fixtures/placement';
 
-const vm = (name: string, props: Parameters<typeof vmProps>[0] = {}) => ({ path: `test/${name}`, shape: shapeOf(vmProps(props), name) });
+const vm = (name: string, props: Parameters<typeof vmProps>[0] = {}) => ({ path: `test/${name}`, name, shape: shapeOf(vmProps(props), name) });
 
 describe('packingItemOf', () => {
   test('pod CPUs (with even parity when on) and pages', () => {

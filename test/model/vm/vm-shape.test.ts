@@ -3,7 +3,6 @@ import { IoThreadsPolicy } from '../../../src/values/vm/io-threads-policy';
 
 function shape(vcpus: number, extra: Partial<VmShape> = {}): VmShape {
   return {
-    name: 'vm',
     vcpus,
     sockets: vcpus,
     cores: 1,

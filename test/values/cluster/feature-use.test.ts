@@ -1,6 +1,7 @@
 import { Testing } from 'cdk8s';
+import { isKubeVirtFeatureConsumer, KubeVirtFeatureConsumer } from '../../../src/constructs/cluster/feature-consumer';
 import { FeatureGate } from '../../../src/values/cluster/feature-gate';
-import { allFeatureUses, gateForUse, isKubeVirtFeatureConsumer, KubeVirtFeatureConsumer, KubeVirtFeatureUse, whyUseNeedsGate } from '../../../src/values/cluster/feature-use';
+import { allFeatureUses, gateForUse, KubeVirtFeatureUse, whyUseNeedsGate } from '../../../src/values/cluster/feature-use';
 import { FakeConsumer, UnmarkedConsumer } from '../../fixtures/consumer';
 
 describe('feature uses', () => {

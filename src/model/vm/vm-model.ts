@@ -1,0 +1,104 @@
+import { ApiObjectMetadata } from 'cdk8s';
+import { GivenVmSettings, givenSettingsOf, resolveSettings, settingsKeyOf, VmSettings } from './vm-settings';
+import { CloudInit } from '../../values/vm/cloud-init';
+import { RealtimeVmSettings } from '../../values/vm/realtime-vm-settings';
+import { VmToleration } from '../../values/vm/toleration';
+
+/** The label KubeVirt's examples put on a VM and its template, used by Services and by `virtctl`. */
+export const VM_LABEL = 'kubevirt.io/vm';
+
+/** The name of the cloud-init NoCloud disk and volume (as in KubeVirt's examples). */
+export const CLOUD_INIT_DISK = 'cloudinitdisk';
+
+/** One disk and its volume, in emission order. */
+export interface VmDisk {
+  /** The prop path it came from, for messages (`bootDisk`, `disks[0]`). */
+  readonly field: string;
+  readonly name: string;
+  /** The KubeVirt volume type (`containerDisk`, `persistentVolumeClaim`, `dataVolume`). */
+  readonly volumeType: string;
+  /** The image, claim or DataVolume it comes from. */
+  readonly reference: string;
+  /** The body of the volume entry, e.g. `{ image }`. */
+  readonly body: Readonly<Record<string, string>>;
+}
+
+/**
+ * A RealtimeVirtualMachine resolved from its props: what makes it this VM (name, disks, cloud-init, scheduling
+ * constraints), and what it shares with every VM of its shape (`given`, `settings`, identified by `shapeKey`).
+ * Plain data, built once in the constructor; rules, renderers and reports read it, nothing writes it.
+ */
+export interface VmModel {
+  /** The VirtualMachine name: `metadata.name`, else the construct id. */
+  readonly name: string;
+  /** True when the name is the construct id (no `metadata.name`). */
+  readonly nameFromId: boolean;
+  /** The namespace: `metadata.namespace`, else the chart's. */
+  readonly namespace?: string;
+  /** The user's own `kubevirt.io/vm` label, which must equal the name when set. */
+  readonly vmLabel?: string;
+  /** Labels for the launcher pod (the template), besides `kubevirt.io/vm`. */
+  readonly podLabels: Readonly<Record<string, string>>;
+  /** Boot disk first, then the extra disks (the cloud-init disk is not in this list). */
+  readonly disks: readonly VmDisk[];
+  /** True when a boot disk was given. */
+  readonly hasBootDisk: boolean;
+  readonly cloudInit?: CloudInit;
+  readonly allowInlineCredentials: boolean;
+  readonly sshPublicKeySecrets: readonly string[];
+  readonly nodeSelector?: Readonly<Record<string, string>>;
+  readonly tolerations: readonly VmToleration[];
+  /** The settings props as given. */
+  readonly given: GivenVmSettings;
+  /** The settings with every default applied. */
+  readonly settings: VmSettings;
+  /** Identifies the VM's shape: equal keys, equal `given` and `settings`. */
+  readonly shapeKey: string;
+}
+
+/** Everything a VM model is built from besides its settings. */
+export interface VmIdentityInput {
+  /** The construct id (the name when the metadata has none). */
+  readonly id: string;
+  readonly metadata?: ApiObjectMetadata;
+  /** The namespace cdk8s gives objects without one (the chart's). */
+  readonly chartNamespace?: string;
+  /** Labels for the launcher pod. */
+  readonly podLabels?: Record<string, string>;
+}
+
+/** Resolves a VM's props. Never throws on props that passed the type boundary. */
+export function resolveVm(input: VmIdentityInput, p: RealtimeVmSettings): VmModel {
+  const given = givenSettingsOf(p);
+  return {
+    name: input.metadata?.name ?? input.id,
+    nameFromId: input.metadata?.name === undefined,
+    namespace: input.metadata?.namespace ?? input.chartNamespace,
+    vmLabel: input.metadata?.labels?.[VM_LABEL],
+    podLabels: { ...(input.podLabels ?? {}) },
+    disks: resolveDisks(p),
+    hasBootDisk: p.bootDisk !== undefined,
+    cloudInit: p.cloudInit,
+    allowInlineCredentials: p.allowInlineCredentials === true,
+    sshPublicKeySecrets: [...(p.sshPublicKeySecrets ?? [])],
+    nodeSelector: p.nodeSelector === undefined ? undefined : { ...p.nodeSelector },
+    tolerations: [...(p.tolerations ?? [])],
+    given,
+    settings: resolveSettings(given),
+    shapeKey: settingsKeyOf(given),
+  };
+}
+
+function resolveDisks(p: RealtimeVmSettings): VmDisk[] {
+  const out: VmDisk[] = [];
+  const boot = p.bootDisk;
+  if (boot !== undefined) {
+    out.push({ field: 'bootDisk', name: boot.name, volumeType: boot.volumeType, reference: boot.reference, body: boot._volumeBody() });
+  }
+  let containerDisks = 0;
+  (p.disks ?? []).forEach((d, i) => {
+    const name = d.name ?? (d.volumeType === 'containerDisk' ? `containerdisk-${++containerDisks}` : '');
+    out.push({ field: `disks[${i}]`, name, volumeType: d.volumeType, reference: d.reference, body: d._volumeBody() });
+  });
+  return out;
+}
