@@ -69,6 +69,38 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   gitignore: ['/dist/', '/.bench/'],
 });
 
+// The layers of src/ (docs/architecture.md) run one way: a layer imports only the layers below it, and no module
+// cycle exists, type-only imports included (import/no-cycle ignores `import type`, so that syntax is not used in src;
+// test/architecture.test.ts checks the same on the import graph TypeScript itself reads, every import counted).
+const LAYERS: Record<string, string[]> = {
+  values: ['values'],
+  model: ['values', 'model'],
+  rules: ['values', 'model', 'rules'],
+  plan: ['values', 'model', 'plan'],
+  emit: ['values', 'emit', 'imports'],
+  backends: ['values', 'model', 'emit', 'imports', 'backends'],
+  constructs: ['values', 'model', 'rules', 'emit', 'backends', 'plan', 'imports', 'constructs'],
+  cli: ['values', 'model', 'plan', 'cli'],
+};
+project.eslint?.addOverride({
+  files: ['src/**/*.ts'],
+  rules: {
+    'import/no-cycle': ['error', { ignoreExternal: true }],
+    'import/no-restricted-paths': ['error', {
+      zones: Object.entries(LAYERS).map(([layer, allowed]) => ({
+        target: `./src/${layer}`,
+        from: './src',
+        except: allowed.map((a) => `./${a}`),
+        message: `the ${layer} layer may import only ${allowed.join(', ')} (docs/architecture.md)`,
+      })),
+    }],
+    'no-restricted-syntax': ['error',
+      { selector: 'ImportDeclaration[importKind="type"]', message: 'use a plain import: import/no-cycle does not see type-only imports' },
+      { selector: 'ImportSpecifier[importKind="type"]', message: 'use a plain import: import/no-cycle does not see type-only imports' },
+    ],
+  },
+});
+
 // npm ci fails on projen's lockfile without this pin (see TOOLCHAIN notes: darwin bindings of 1.13 are not served).
 project.package.addPackageResolutions('unrs-resolver@1.12.2');
 
@@ -93,6 +125,8 @@ const importTask = project.addTask('import', {
 for (const [name, file] of Object.entries(CRD_IMPORTS)) {
   importTask.exec(`cdk8s import --no-check-upgrade --language typescript --output src/imports ${name}:=${file}`);
 }
+// The scope (Namespaced / Cluster) of every vendored kind, which decides whether an emitted object carries a namespace.
+importTask.exec('ts-node --project projenrc/tsconfig.json projenrc/generate-crd-scopes.ts');
 
 // API.md documents this library's own types. The generated L1 submodules (kubevirt, hco, ...) would add ~3 MB of
 // text copied from the CRD descriptions; their reference is the CRDs in crds/ and the sources in src/imports/.
