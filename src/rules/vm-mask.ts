@@ -1,6 +1,6 @@
 import { error, Finding, warning } from '../finding';
 import { ignored } from './vm-cpu';
-import { RealtimeMask } from '../model/realtime-mask';
+import { maskProblemFinding, RealtimeMask } from '../model/realtime-mask';
 import { isCount, realtimeVcpus, ResolvedVm } from '../vm/resolve';
 
 // KubeVirt never validates the real-time mask at admission; virt-handler parses it when the VM starts and silently
@@ -16,10 +16,8 @@ export function maskFindings(vm: ResolvedVm): Finding[] {
     return [error('VM_MASK_SYNTAX', 'realtimeMask', mask, 'a RealtimeMask', 'use RealtimeMask.parse("...") or RealtimeMask.vcpus([...])')];
   }
   const m = vm.realtimeMask;
-  if (!m.isValid) {
-    return [error('VM_MASK_SYNTAX', 'realtimeMask', m.text, `a KubeVirt vCPU mask such as "0-2,^1" (virt-handler: ${m.problem})`,
-      'write comma-separated vCPU ids "N", ranges "A-B" (A ≤ B) and negations "^N"')];
-  }
+  const problem = maskProblemFinding('realtimeMask', m, 'write comma-separated vCPU ids "N", ranges "A-B" (A ≤ B) and negations "^N"');
+  if (problem) return [problem];
   if (!isCount(vm.vcpus)) return []; // the vCPU count itself is reported by the CPU rules
   const out: Finding[] = [];
   const highest = vm.vcpus - 1;

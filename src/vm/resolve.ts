@@ -10,6 +10,7 @@ import { VmToleration } from './toleration';
 import { VmShape } from './vm-shape';
 import { HugePageSize } from '../model/hugepage-size';
 import { RealtimeMask } from '../model/realtime-mask';
+import { MAX_VCPUS } from '../model/vcpu-limits';
 
 // Props with every default applied, computed once in the constructor. Resolving never throws, whatever the props
 // hold (a JavaScript caller can pass anything): bad values are kept as they are and reported by the rules at synth.
@@ -182,11 +183,9 @@ export function shapeOf(vm: ResolvedVm): VmShape {
 /** The real-time vCPU ids (none when realtime is off or the mask is malformed). */
 export function realtimeVcpus(vm: ResolvedVm): number[] {
   if (!vm.realtime || !(vm.realtimeMask instanceof RealtimeMask) || !vm.realtimeMask.isValid) return [];
-  return vm.realtimeMask.enabledVcpus(Math.min(vm.vcpus, MAX_VCPUS_EXPANDED));
+  // Capped at the vCPU ceiling, so the cost stays bounded: a VM with more vCPUs is refused (VM_VCPUS_ABOVE_LIMIT).
+  return vm.realtimeMask.enabledVcpus(Math.min(vm.vcpus, MAX_VCPUS));
 }
-
-/** Bound for expanding vCPU ids, so absurd vCPU counts cannot make synthesis hang. */
-const MAX_VCPUS_EXPANDED = 65536;
 
 function resolveDisks(p: RealtimeVirtualMachineProps): ResolvedDisk[] {
   const out: ResolvedDisk[] = [];
