@@ -28,17 +28,18 @@ interface IdRange {
  * The set is immutable. `toString()` always gives the canonical form (sorted, merged ranges), so two equal sets
  * print identically: kernel arguments and kubelet settings built from it are byte-stable.
  *
- * Internally the set is its canonical ranges (sorted, disjoint, never adjacent), never a list of ids: parsing and the
- * set algebra cost time linear in the number of ranges (plus one sort when parsing), whatever the ranges span. Since
- * ids stop at `MAX_CPU_ID`, a set has at most 4096 ranges.
+ * The set is held as its canonical ranges, never as a list of ids: parsing and the set algebra cost time linear in
+ * the number of ranges (plus one sort when parsing), whatever the ranges span. Since ids stop at `MAX_CPU_ID`, a set
+ * has at most 4096 ranges.
  */
 export class CpuSet {
   /** The highest CPU id this library accepts (8191: the kernel's CONFIG_NR_CPUS limit on x86_64). */
   public static readonly MAX_CPU_ID = MAX_CPU_ID;
 
   /**
-   * The longest cpulist text `parse` accepts (1,048,576 characters); longer texts fail with `CPUSET_TOO_LONG`.
-   * A cpulist naming each of the 8192 possible CPUs once is under 40 KiB.
+   * The longest cpulist text `parse` accepts: 1,048,576 characters (1 MiB).
+   *
+   * Longer texts fail with `CPUSET_TOO_LONG`. A cpulist naming each of the 8192 possible CPUs once is under 40 KiB.
    */
   public static readonly MAX_TEXT_CHARS = MAX_CPULIST_CHARS;
 
@@ -145,17 +146,17 @@ export class CpuSet {
     return this.ranges.length === 0;
   }
 
-  /** The lowest CPU id; undefined when the set is empty. */
+  /** The lowest CPU id, or undefined when the set is empty. */
   public get min(): number | undefined {
     return this.ranges[0]?.first;
   }
 
-  /** The highest CPU id; undefined when the set is empty. */
+  /** The highest CPU id, or undefined when the set is empty. */
   public get max(): number | undefined {
     return this.ranges[this.ranges.length - 1]?.last;
   }
 
-  /** The ids in ascending order (a copy; at most `MAX_CPU_ID + 1` ids). */
+  /** The ids in ascending order (a copy, at most `MAX_CPU_ID + 1` ids). */
   public toArray(): number[] {
     const ids: number[] = [];
     for (const r of this.ranges) for (let id = r.first; id <= r.last; id++) ids.push(id);

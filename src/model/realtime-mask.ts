@@ -45,14 +45,18 @@ interface VcpuRange {
  */
 export class RealtimeMask {
   /**
-   * The most vCPUs a VM can have (4096): the ceiling of QEMU's x86_64 q35 machine (QEMU ≥ 9.0) and of KVM on x86
-   * (CONFIG_KVM_MAX_NR_VCPUS ≤ 4096). `enabledVcpus` refuses larger counts.
+   * The most vCPUs a VM can have: 4096, the ceiling of QEMU's x86_64 q35 machine (QEMU ≥ 9.0) and of KVM on x86.
+   *
+   * KVM's CONFIG_KVM_MAX_NR_VCPUS is at most 4096; QEMU commit e4e98c7eebfa raised q35's max_cpus to 4096.
+   * `enabledVcpus` refuses larger counts.
    */
   public static readonly MAX_VCPUS = MAX_VCPUS;
 
   /**
-   * The longest mask text the library reads (65,536 characters). A mask naming each of the 4096 vCPUs once and
-   * negating each once is 42,835 characters; longer texts are refused with `VM_MASK_TOO_LONG`.
+   * The longest mask text the library reads: 65,536 characters (64 KiB).
+   *
+   * A mask naming each of the 4096 vCPUs once and negating each once is 42,835 characters. Longer texts are refused
+   * with `VM_MASK_TOO_LONG`.
    */
   public static readonly MAX_TEXT_CHARS = MAX_MASK_CHARS;
 
@@ -118,8 +122,10 @@ export class RealtimeMask {
   public readonly text: string;
 
   /**
-   * Why the mask cannot be used: virt-handler's error message when the text is malformed, or the length ceiling
-   * when the text is longer than `MAX_TEXT_CHARS`; undefined when the mask is valid.
+   * Why the mask cannot be used, or undefined when it is valid.
+   *
+   * virt-handler's error message when the text is malformed, or the length ceiling when the text is longer than
+   * `MAX_TEXT_CHARS`.
    */
   public readonly problem?: string;
 
@@ -163,8 +169,10 @@ export class RealtimeMask {
   }
 
   /**
-   * True when vCPU `vcpuId` is real-time under this mask (ids the VM does not have are simply never queried by
-   * virt-handler; values that are not whole numbers ≥ 0 name no vCPU and give false). A malformed mask throws.
+   * True when vCPU `vcpuId` is real-time under this mask.
+   *
+   * Ids the VM does not have are simply never queried by virt-handler. Values that are not whole numbers ≥ 0 name no
+   * vCPU and give false. A malformed mask throws.
    */
   public isEnabled(vcpuId: number): boolean {
     this.assertValid();
