@@ -8,6 +8,12 @@ export const CORE_CODES: Record<string, CodeInfo> = {
     prevents: 'a kubelet that refuses to start on an invalid --reserved-cpus, or kernel arguments the kernel ignores',
     fix: 'write the CPUs as a cpulist such as "2-7,10-15"',
   },
+  CPUSET_TOO_LONG: {
+    severity: 'error',
+    meaning: 'A cpulist text is longer than 1 MiB (CpuSet.MAX_TEXT_CHARS); one naming each of the 8192 possible CPUs once is under 40 KiB.',
+    prevents: 'unbounded memory and time spent reading a runaway or generated text (a whole file pasted as a CPU list)',
+    fix: 'pass the cpulist itself, written in ranges such as "0-3,8-11"',
+  },
   HUGEPAGE_SIZE_UNSUPPORTED: {
     severity: 'error',
     meaning: 'A huge page size other than the x86_64 sizes 2Mi and 1Gi was requested.',

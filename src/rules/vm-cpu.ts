@@ -1,5 +1,6 @@
 import { VmShapeSettings } from '../model/vm/vm-settings';
 import { error, Finding } from '../values/finding';
+import { MAX_VCPUS, VCPU_LIMIT_REASON } from '../values/vcpu-limits';
 import { IoThreadsPolicy } from '../values/vm/io-threads-policy';
 
 /** Highest value of an int32 field of the CRD (sockets, cores, threads). */
@@ -33,6 +34,10 @@ export function cpuCountFindings({ given, settings }: VmShapeSettings): Finding[
         'at most 2 threads per core with dedicated CPUs (x86 SMT has two siblings per core)',
         'use threads: 1 or 2 and more cores or sockets'));
     }
+  }
+  if (out.length === 0 && settings.vcpus > MAX_VCPUS) {
+    out.push(error('VM_VCPUS_ABOVE_LIMIT', vcpus !== undefined ? 'vcpus' : 'topology', vcpus ?? topology,
+      `at most ${MAX_VCPUS} vCPUs ${VCPU_LIMIT_REASON}`, `give the VM at most ${MAX_VCPUS} vCPUs`));
   }
   return out;
 }

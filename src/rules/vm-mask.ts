@@ -1,7 +1,7 @@
 import { ignored } from './vm-cpu';
 import { VmShapeSettings } from '../model/vm/vm-settings';
 import { error, Finding, warning } from '../values/finding';
-import { RealtimeMask } from '../values/realtime-mask';
+import { maskProblemFinding, RealtimeMask } from '../values/realtime-mask';
 
 // KubeVirt never validates the real-time mask at admission; virt-handler parses it when the VM starts and silently
 // ignores ids the VM does not have. These rules catch at synth what would otherwise be a failed or wrongly-tuned VM.
@@ -13,10 +13,8 @@ export function maskFindings({ given, settings }: VmShapeSettings): Finding[] {
       ? [ignored('realtimeMask', given.realtimeMask, 'realtime is false', 'remove realtimeMask, or turn realtime on')] : [];
   }
   const m = RealtimeMask.fromText(settings.realtimeMask);
-  if (!m.isValid) {
-    return [error('VM_MASK_SYNTAX', 'realtimeMask', m.text, `a KubeVirt vCPU mask such as "0-2,^1" (virt-handler: ${m.problem})`,
-      'write comma-separated vCPU ids "N", ranges "A-B" (A ≤ B) and negations "^N"')];
-  }
+  const problem = maskProblemFinding('realtimeMask', m, 'write comma-separated vCPU ids "N", ranges "A-B" (A ≤ B) and negations "^N"');
+  if (problem) return [problem];
   const vcpus = settings.vcpus;
   if (vcpus < 1) return []; // the vCPU count itself is reported by the CPU rules
   const out: Finding[] = [];

@@ -1,21 +1,51 @@
-import { error } from './finding';
+import { error, show } from './finding';
 import { ValidationError } from './validation-error';
 
 /** Highest logical CPU id accepted: x86_64 kernels support at most 8192 CPUs (CONFIG_NR_CPUS). */
 const MAX_CPU_ID = 8191;
 
 /**
+ * Longest cpulist text accepted (1 MiB). A list naming each of the 8192 possible CPUs once, in any order, is under
+ * 40 KiB, and a whole `virsh capabilities` document is at most 1 MiB (the host parsers' cap), so no real cpulist is
+ * near it; the cap bounds the memory and time a hostile text can take.
+ */
+const MAX_CPULIST_CHARS = 1024 * 1024;
+
+/** Texts longer than this are abbreviated in error messages, so a refused 1 MiB text does not make a 1 MiB message. */
+const MAX_SHOWN_CHARS = 200;
+/** Arrays longer than this are cut in error messages for the same reason. */
+const MAX_SHOWN_IDS = 32;
+
+/** An inclusive run of CPU ids, `first` ≤ `last`. */
+interface IdRange {
+  readonly first: number;
+  readonly last: number;
+}
+
+/**
  * A set of logical CPU ids, written as a Linux cpulist (`0-3,8-11`).
  *
  * The set is immutable. `toString()` always gives the canonical form (sorted, merged ranges), so two equal sets
  * print identically: kernel arguments and kubelet settings built from it are byte-stable.
+ *
+ * The set is held as its canonical ranges, never as a list of ids: parsing and the set algebra cost time linear in
+ * the number of ranges (plus one sort when parsing), whatever the ranges span. Since ids stop at `MAX_CPU_ID`, a set
+ * has at most 4096 ranges.
  */
 export class CpuSet {
   /** The highest CPU id this library accepts (8191: the kernel's CONFIG_NR_CPUS limit on x86_64). */
   public static readonly MAX_CPU_ID = MAX_CPU_ID;
 
   /**
+   * The longest cpulist text `parse` accepts: 1,048,576 characters (1 MiB).
+   *
+   * Longer texts fail with `CPUSET_TOO_LONG`. A cpulist naming each of the 8192 possible CPUs once is under 40 KiB.
+   */
+  public static readonly MAX_TEXT_CHARS = MAX_CPULIST_CHARS;
+
+  /**
    * Parses a Linux cpulist: comma-separated ids (`3`) and inclusive ranges (`2-7`); `''` is the empty set.
+   * Parts may repeat and overlap, in any order.
    *
    * @param text the cpulist, e.g. `2-7,10-15`
    * @param field the name of the field the text came from, used in error messages
@@ -24,31 +54,42 @@ export class CpuSet {
     if (typeof text !== 'string') {
       throw invalid(field, text, 'a cpulist string such as "0-3,8-11"');
     }
+    if (text.length > MAX_CPULIST_CHARS) {
+      throw new ValidationError([error('CPUSET_TOO_LONG', field, `${text.length} characters`,
+        `a cpulist of at most ${MAX_CPULIST_CHARS} characters (1 MiB; one naming each of the ${MAX_CPU_ID + 1} possible CPUs once is under 40 KiB)`,
+        'pass the cpulist itself, in ranges such as "0-3,8-11", not a whole file or a generated list')]);
+    }
     const trimmed = text.trim();
     if (trimmed === '') return CpuSet.EMPTY;
-    const ids: number[] = [];
-    for (const rawToken of trimmed.split(',')) {
-      const token = rawToken.trim();
-      const range = /^(\d+)(?:-(\d+))?$/.exec(token);
-      if (!range) {
-        throw invalid(field, text, `comma-separated CPU ids or ranges like "0-3,8-11" (bad part ${JSON.stringify(token)})`);
-      }
-      const start = checkedId(Number(range[1]), field, text);
-      const end = range[2] === undefined ? start : checkedId(Number(range[2]), field, text);
-      if (end < start) {
-        throw invalid(field, text, `ranges written low-high (got ${token})`);
-      }
-      for (let id = start; id <= end; id++) ids.push(id);
+    const ranges = new RangeCollector();
+    // indexOf instead of split: no array of token strings, so memory stays bounded by the merged ranges.
+    for (let from = 0; from <= trimmed.length;) {
+      const comma = trimmed.indexOf(',', from);
+      const to = comma < 0 ? trimmed.length : comma;
+      ranges.add(parseToken(trimmed.slice(from, to).trim(), field, text));
+      from = to + 1;
     }
-    return CpuSet.fromSortedUnique(sortUnique(ids));
+    return CpuSet.fromCanonical(ranges.canonical());
   }
 
   /**
    * The set of the given CPU ids (any order, duplicates allowed).
    */
   public static of(ids: number[]): CpuSet {
+    if (!Array.isArray(ids)) {
+      throw invalid('cpu ids', ids, 'an array of CPU ids such as [0, 1, 8]');
+    }
     for (const id of ids) checkedId(id, 'cpu ids', ids);
-    return CpuSet.fromSortedUnique(sortUnique(ids));
+    // A typed array sorts numerically without a comparator callback; checked ids (≤ 8191) fit in 16 bits.
+    const sorted = Uint16Array.from(ids).sort();
+    const ranges: IdRange[] = [];
+    for (let i = 0; i < sorted.length;) {
+      let j = i;
+      while (j + 1 < sorted.length && sorted[j + 1] <= sorted[j] + 1) j++;
+      ranges.push({ first: sorted[i], last: sorted[j] });
+      i = j + 1;
+    }
+    return CpuSet.fromCanonical(ranges);
   }
 
   /**
@@ -60,9 +101,7 @@ export class CpuSet {
     if (last < first) {
       throw invalid('range', `${first}-${last}`, 'first <= last');
     }
-    const ids: number[] = [];
-    for (let id = first; id <= last; id++) ids.push(id);
-    return new CpuSet(ids);
+    return new CpuSet([{ first, last }]);
   }
 
   /** The empty set. */
@@ -72,74 +111,159 @@ export class CpuSet {
 
   /** The union of several sets. */
   public static unionOf(sets: CpuSet[]): CpuSet {
-    return sets.reduce((acc, s) => acc.union(s), CpuSet.EMPTY);
+    if (!Array.isArray(sets) || !sets.every((s) => s instanceof CpuSet)) {
+      throw invalid('cpu sets', sets, 'an array of CpuSet values');
+    }
+    // One sort over every range instead of pairwise unions, so many sets cost O(R log R), not O(sets × R).
+    const ranges = new RangeCollector();
+    for (const set of sets) for (const r of set.ranges) ranges.add(r);
+    return CpuSet.fromCanonical(ranges.canonical());
   }
 
   private static readonly EMPTY = new CpuSet([]);
 
-  // Trusted path for ids that are already sorted and unique.
-  private static fromSortedUnique(ids: number[]): CpuSet {
-    return ids.length === 0 ? CpuSet.EMPTY : new CpuSet(ids);
+  // Trusted path for ranges that are already canonical (sorted, disjoint, not adjacent).
+  private static fromCanonical(ranges: IdRange[]): CpuSet {
+    return ranges.length === 0 ? CpuSet.EMPTY : new CpuSet(ranges);
   }
 
-  private readonly ids: number[];
+  private readonly ranges: IdRange[];
+  private readonly count: number;
   private cachedText?: string;
 
-  private constructor(sortedUniqueIds: number[]) {
-    this.ids = sortedUniqueIds;
+  private constructor(canonicalRanges: IdRange[]) {
+    this.ranges = canonicalRanges;
+    this.count = canonicalRanges.reduce((n, r) => n + r.last - r.first + 1, 0);
   }
 
   /** Number of CPUs in the set. */
   public get size(): number {
-    return this.ids.length;
+    return this.count;
   }
 
   /** True when the set has no CPU. */
   public get isEmpty(): boolean {
-    return this.ids.length === 0;
+    return this.ranges.length === 0;
   }
 
-  /** The ids in ascending order (a copy). */
+  /** The lowest CPU id, or undefined when the set is empty. */
+  public get min(): number | undefined {
+    return this.ranges[0]?.first;
+  }
+
+  /** The highest CPU id, or undefined when the set is empty. */
+  public get max(): number | undefined {
+    return this.ranges[this.ranges.length - 1]?.last;
+  }
+
+  /** The ids in ascending order (a copy, at most `MAX_CPU_ID + 1` ids). */
   public toArray(): number[] {
-    return [...this.ids];
+    const ids: number[] = [];
+    for (const r of this.ranges) for (let id = r.first; id <= r.last; id++) ids.push(id);
+    return ids;
   }
 
-  /** True when `id` is in the set. */
+  /** True when `id` is in the set (false for anything that is not a whole number). */
   public has(id: number): boolean {
-    return binarySearch(this.ids, id) >= 0;
+    if (!Number.isInteger(id)) return false;
+    // Binary search for the last range starting at or before `id`.
+    let lo = 0;
+    let hi = this.ranges.length - 1;
+    while (lo <= hi) {
+      const mid = Math.floor((lo + hi) / 2);
+      if (this.ranges[mid].first <= id) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return hi >= 0 && id <= this.ranges[hi].last;
   }
 
   /** CPUs in this set or in `other`. */
   public union(other: CpuSet): CpuSet {
     if (other.isEmpty) return this;
     if (this.isEmpty) return other;
-    return CpuSet.fromSortedUnique(merge(this.ids, other.ids, (inA, inB) => inA || inB));
+    const out = new RangeCollector();
+    // Feed both sorted lists in order of their first id, so the collector only appends and merges.
+    let i = 0;
+    let j = 0;
+    while (i < this.ranges.length || j < other.ranges.length) {
+      const takeA = j >= other.ranges.length || (i < this.ranges.length && this.ranges[i].first <= other.ranges[j].first);
+      out.add(takeA ? this.ranges[i++] : other.ranges[j++]);
+    }
+    return CpuSet.fromCanonical(out.canonical());
   }
 
   /** CPUs in both this set and `other`. */
   public intersection(other: CpuSet): CpuSet {
-    return CpuSet.fromSortedUnique(merge(this.ids, other.ids, (inA, inB) => inA && inB));
+    const a = this.ranges;
+    const b = other.ranges;
+    const out: IdRange[] = [];
+    let i = 0;
+    let j = 0;
+    while (i < a.length && j < b.length) {
+      const first = Math.max(a[i].first, b[j].first);
+      const last = Math.min(a[i].last, b[j].last);
+      if (first <= last) out.push({ first, last });
+      // The range that ends first cannot meet any later range of the other list.
+      if (a[i].last < b[j].last) i++;
+      else j++;
+    }
+    return CpuSet.fromCanonical(out);
   }
 
   /** CPUs in this set but not in `other`. */
   public difference(other: CpuSet): CpuSet {
-    if (other.isEmpty) return this;
-    return CpuSet.fromSortedUnique(merge(this.ids, other.ids, (inA, inB) => inA && !inB));
+    if (other.isEmpty || this.isEmpty) return this;
+    const b = other.ranges;
+    const out: IdRange[] = [];
+    let j = 0;
+    for (const r of this.ranges) {
+      let first = r.first;
+      while (j < b.length && b[j].last < first) j++;
+      // Cut out every range of `other` that starts within what is left of `r`.
+      let k = j;
+      while (k < b.length && b[k].first <= r.last && first <= r.last) {
+        if (b[k].first > first) out.push({ first, last: b[k].first - 1 });
+        first = Math.max(first, b[k].last + 1);
+        if (b[k].last <= r.last) k++;
+        else break;
+      }
+      if (first <= r.last) out.push({ first, last: r.last });
+      j = k;
+    }
+    return CpuSet.fromCanonical(out);
   }
 
   /** True when every CPU of this set is in `other`. */
   public isSubsetOf(other: CpuSet): boolean {
-    return this.difference(other).isEmpty;
+    const b = other.ranges;
+    let j = 0;
+    for (const r of this.ranges) {
+      while (j < b.length && b[j].last < r.first) j++;
+      // Canonical ranges never touch, so `r` must lie inside one range of `other`.
+      if (j >= b.length || b[j].first > r.first || b[j].last < r.last) return false;
+    }
+    return true;
   }
 
   /** True when the two sets share at least one CPU. */
   public overlaps(other: CpuSet): boolean {
-    return !this.intersection(other).isEmpty;
+    const a = this.ranges;
+    const b = other.ranges;
+    let i = 0;
+    let j = 0;
+    while (i < a.length && j < b.length) {
+      if (a[i].first <= b[j].last && b[j].first <= a[i].last) return true;
+      if (a[i].last < b[j].last) i++;
+      else j++;
+    }
+    return false;
   }
 
   /** True when both sets hold the same CPUs. */
   public sameAs(other: CpuSet): boolean {
-    return this.toString() === other.toString();
+    const a = this.ranges;
+    const b = other.ranges;
+    return a.length === b.length && a.every((r, i) => r.first === b[i].first && r.last === b[i].last);
   }
 
   /**
@@ -147,15 +271,7 @@ export class CpuSet {
    */
   public toString(): string {
     if (this.cachedText === undefined) {
-      const parts: string[] = [];
-      let i = 0;
-      while (i < this.ids.length) {
-        let j = i;
-        while (j + 1 < this.ids.length && this.ids[j + 1] === this.ids[j] + 1) j++;
-        parts.push(j === i ? `${this.ids[i]}` : `${this.ids[i]}-${this.ids[j]}`);
-        i = j + 1;
-      }
-      this.cachedText = parts.join(',');
+      this.cachedText = this.ranges.map((r) => (r.first === r.last ? `${r.first}` : `${r.first}-${r.last}`)).join(',');
     }
     return this.cachedText;
   }
@@ -165,14 +281,88 @@ export class CpuSet {
    * (`/proc/irq/default_smp_affinity` style), e.g. `{0,1,8}` → `00000103`.
    */
   public toMask(): string {
-    const top = this.ids.length === 0 ? 0 : this.ids[this.ids.length - 1];
-    // Arithmetic instead of bit operators: ids are unique, so adding 2^bit sets each bit once.
+    const top = this.max ?? 0;
     const groups = new Array<number>(Math.floor(top / 32) + 1).fill(0);
-    for (const id of this.ids) {
-      groups[Math.floor(id / 32)] += 2 ** (id % 32);
+    for (const r of this.ranges) {
+      for (let g = Math.floor(r.first / 32); g <= Math.floor(r.last / 32); g++) {
+        const low = Math.max(r.first, g * 32) - g * 32;
+        const high = Math.min(r.last, g * 32 + 31) - g * 32;
+        // Bits low..high of the group. Arithmetic instead of bit operators (bit 31 would turn the number negative);
+        // ranges are disjoint, so no bit is added twice.
+        groups[g] += 2 ** (high + 1) - 2 ** low;
+      }
     }
     return groups.reverse().map((g) => g.toString(16).padStart(8, '0')).join(',');
   }
+}
+
+/**
+ * Collects ranges in any order and returns them canonical. Ranges that arrive in order of their first id are merged
+ * as they come; out-of-order ones are buffered and the buffer is compacted (sort + merge) whenever it grows past a
+ * bound. A canonical list of ids 0..8191 has at most 4096 ranges, so memory stays bounded by the id ceiling, not by
+ * how many parts the input has, and the total cost is O(n log n) for n parts.
+ */
+class RangeCollector {
+  private static readonly COMPACT_AT = 16384;
+  private ranges: IdRange[] = [];
+  private sorted = true;
+
+  public add(r: IdRange): void {
+    const last = this.ranges[this.ranges.length - 1];
+    if (this.sorted && last !== undefined && r.first >= last.first) {
+      if (r.first <= last.last + 1) {
+        if (r.last > last.last) this.ranges[this.ranges.length - 1] = { first: last.first, last: r.last };
+        return;
+      }
+    } else if (last !== undefined) {
+      this.sorted = false;
+    }
+    this.ranges.push(r);
+    if (!this.sorted && this.ranges.length >= RangeCollector.COMPACT_AT) this.compact();
+  }
+
+  public canonical(): IdRange[] {
+    if (!this.sorted) this.compact();
+    return this.ranges;
+  }
+
+  private compact(): void {
+    const byFirst = this.ranges.sort((x, y) => x.first - y.first);
+    const merged: IdRange[] = [];
+    for (const r of byFirst) {
+      const last = merged[merged.length - 1];
+      if (last !== undefined && r.first <= last.last + 1) {
+        if (r.last > last.last) merged[merged.length - 1] = { first: last.first, last: r.last };
+      } else {
+        merged.push(r);
+      }
+    }
+    this.ranges = merged;
+    this.sorted = true;
+  }
+}
+
+/** One trimmed part of a cpulist: `N` or `A-B`. */
+function parseToken(token: string, field: string, text: string): IdRange {
+  const range = /^(\d+)(?:-(\d+))?$/.exec(token);
+  if (!range) {
+    throw invalid(field, text, `comma-separated CPU ids or ranges like "0-3,8-11" (bad part ${JSON.stringify(abbreviated(token))})`);
+  }
+  const first = parsedId(range[1], field, text);
+  const last = range[2] === undefined ? first : parsedId(range[2], field, text);
+  if (last < first) {
+    throw invalid(field, text, `ranges written low-high (got ${abbreviated(token)})`);
+  }
+  return { first, last };
+}
+
+function parsedId(digits: string, field: string, text: string): number {
+  const id = Number(digits);
+  if (id > MAX_CPU_ID) {
+    const got = digits.length > 16 ? `a ${digits.length}-digit number` : String(id);
+    throw invalid(field, text, `CPU ids that are whole numbers from 0 to ${MAX_CPU_ID} (got ${got})`);
+  }
+  return id;
 }
 
 function checkedId(id: number, field: string, source: unknown): number {
@@ -184,39 +374,18 @@ function checkedId(id: number, field: string, source: unknown): number {
 
 function invalid(field: string, value: unknown, expected: string): ValidationError {
   return new ValidationError([
-    error('CPUSET_SYNTAX', field, value, expected, 'write the CPUs as a Linux cpulist, e.g. "2-7,10-15"'),
+    error('CPUSET_SYNTAX', field, shortened(value), expected, 'write the CPUs as a Linux cpulist, e.g. "2-7,10-15"'),
   ]);
 }
 
-function sortUnique(ids: number[]): number[] {
-  const sorted = [...ids].sort((a, b) => a - b);
-  return sorted.filter((id, i) => i === 0 || id !== sorted[i - 1]);
+/** Long strings and arrays are cut for messages (the message names the bad part anyway). */
+function shortened(value: unknown): unknown {
+  if (typeof value === 'string') return abbreviated(value);
+  if (Array.isArray(value) && value.length > MAX_SHOWN_IDS) return `${show(value.slice(0, MAX_SHOWN_IDS))}… (${value.length} ids)`;
+  return value;
 }
 
-/** Walks two sorted unique arrays together and keeps the ids for which `keep(inA, inB)` holds. */
-function merge(a: number[], b: number[], keep: (inA: boolean, inB: boolean) => boolean): number[] {
-  const out: number[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) {
-    const x = i < a.length ? a[i] : Infinity;
-    const y = j < b.length ? b[j] : Infinity;
-    const id = Math.min(x, y);
-    if (keep(x === id, y === id)) out.push(id);
-    if (x === id) i++;
-    if (y === id) j++;
-  }
-  return out;
-}
-
-function binarySearch(sorted: number[], id: number): number {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  while (lo <= hi) {
-    const mid = Math.floor((lo + hi) / 2);
-    if (sorted[mid] === id) return mid;
-    if (sorted[mid] < id) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
+/** The text itself when short; else its start and its length, so messages stay short whatever the input. */
+function abbreviated(text: string): string {
+  return text.length <= MAX_SHOWN_CHARS ? text : `${text.slice(0, MAX_SHOWN_CHARS)}… (${text.length} characters)`;
 }

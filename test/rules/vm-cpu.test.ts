@@ -21,6 +21,13 @@ describe('VM CPU rules', () => {
     expect(synthError(minimalProps({ vcpus }))).toContain(`[VM_VCPUS_INVALID] vcpus: got ${vcpus}`);
   });
 
+  test('fails on more vCPUs than QEMU and KVM can run, by count or by topology (no hang on absurd counts)', () => {
+    expect(synthError(minimalProps({ vcpus: 5000 }))).toContain('[VM_VCPUS_ABOVE_LIMIT] vcpus: got 5000, expected at most 4096 vCPUs');
+    expect(synthError(minimalProps({ vcpus: 2 ** 40 }))).toContain('[VM_VCPUS_ABOVE_LIMIT] vcpus: got 1099511627776');
+    expect(synthError(minimalProps({ vcpus: undefined, topology: { sockets: 64, cores: 64, threads: 2 } })))
+      .toContain('[VM_VCPUS_ABOVE_LIMIT] topology: got {"sockets":64,"cores":64,"threads":2}');
+  });
+
   test('fails on a topology part that is not a whole number ≥ 1', () => {
     expect(synthError(minimalProps({ vcpus: undefined, topology: { sockets: 1, cores: 0, threads: 1 } })))
       .toContain('[VM_TOPOLOGY_INVALID] topology.cores: got 0');

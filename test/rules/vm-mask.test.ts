@@ -9,6 +9,19 @@ describe('VM real-time mask rules', () => {
       .toContain('[VM_MASK_SYNTAX] realtimeMask: got "0,1a", expected a KubeVirt vCPU mask such as "0-2,^1" (virt-handler: invalid mask value \'1a\' in \'0,1a\')');
   });
 
+  test('fails on a mask longer than MAX_TEXT_CHARS at synth with VM_MASK_TOO_LONG, naming the length, not the text', () => {
+    const message = synthError(minimalProps({ realtimeMask: RealtimeMask.fromText('1,'.repeat(40000) + '1') }));
+    expect(message).toContain('[VM_MASK_TOO_LONG] realtimeMask: got "80001 characters", expected a mask of at most 65536 characters');
+    expect(message.length).toBeLessThan(2000);
+  });
+
+  test('a long mask from configuration on a 4096-vCPU VM is checked from merged ranges, not vCPU by token (issue 13)', () => {
+    // 2000 tokens: the old walk cost 4096 × 2000 token tests per query; the ranges are merged once per mask.
+    const text = Array.from({ length: 2000 }, (_, i) => (i % 2 === 0 ? `${i}-${i + 1}` : `^${i}`)).join(',');
+    const message = synthError(minimalProps({ vcpus: 4096, memory: Size.gibibytes(64), realtimeMask: RealtimeMask.fromText(text) }));
+    expect(message).not.toContain('VM_MASK');
+  });
+
   test('fails on a mask that names vCPUs the VM does not have', () => {
     expect(synthError(minimalProps({ vcpus: 2, realtimeMask: RealtimeMask.parse('1-3') })))
       .toContain('[VM_MASK_OUT_OF_RANGE] realtimeMask: got "1-3", expected vCPU ids 0-1 (the VM has 2 vCPUs; "1-3" names others');

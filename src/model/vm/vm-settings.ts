@@ -2,6 +2,7 @@ import { SizeRoundingBehavior } from 'cdk8s';
 import { VmShape } from './vm-shape';
 import { HugePageSize } from '../../values/hugepage-size';
 import { RealtimeMask } from '../../values/realtime-mask';
+import { MAX_VCPUS } from '../../values/vcpu-limits';
 import { CpuFeaturePolicy } from '../../values/vm/cpu-feature';
 import { CpuModel } from '../../values/vm/cpu-model';
 import { EvictionStrategy } from '../../values/vm/eviction-strategy';
@@ -71,9 +72,6 @@ export interface VmShapeSettings {
   readonly given: GivenVmSettings;
   readonly settings: VmSettings;
 }
-
-/** Bound for expanding vCPU ids, so absurd vCPU counts cannot make synthesis hang. */
-const MAX_VCPUS_EXPANDED = 65536;
 
 /**
  * The settings props, as given, in one fixed shape (the boundary has checked their types). Props objects built by
@@ -155,7 +153,8 @@ export function resolveSettings(g: GivenVmSettings): VmSettings {
 /** The real-time vCPU ids (none when the mask is malformed: the mask rules report it). */
 function enabledVcpus(text: string, vcpus: number): number[] {
   const mask = RealtimeMask.fromText(text);
-  return mask.isValid ? mask.enabledVcpus(Math.min(vcpus, MAX_VCPUS_EXPANDED)) : [];
+  // Above the ceiling the VM is refused (VM_VCPUS_ABOVE_LIMIT); its ids are listed up to the ceiling meanwhile.
+  return mask.isValid ? mask.enabledVcpus(Math.min(vcpus, MAX_VCPUS)) : [];
 }
 
 function hugePageSizeOf(quantity: string | undefined): HugePageSize | undefined {

@@ -113,24 +113,37 @@ class CellReader {
     }
   }
 
-  /** Every CPU's siblings must be declared CPUs that list exactly the same siblings. */
+  /**
+   * Every CPU's siblings must be declared CPUs that list exactly the same siblings. Each finding names the lowest
+   * sibling that breaks the rule. Worked out once per distinct siblings list with set algebra, never id by id, so
+   * 8192 CPUs that each list siblings='0-8191' cost 8192 steps, not 8192².
+   */
   public checkSiblings(): void {
     const byId = new Map<number, DeclaredCpu>();
     for (const cpu of this.cpus) if (!byId.has(cpu.id)) byId.set(cpu.id, cpu);
+    const idsByKey = new Map<string, number[]>();
+    for (const [id, cpu] of byId) {
+      const ids = idsByKey.get(cpu.coreKey);
+      if (ids) ids.push(id);
+      else idsByKey.set(cpu.coreKey, [id]);
+    }
+    const firstMismatch = new Map<string, number | undefined>();
     for (const cpu of this.cpus) {
       if (this.findings.length >= MAX_FINDINGS) return;
-      for (const sibling of cpu.siblings.toArray()) {
-        const other = byId.get(sibling);
-        if (!other) {
-          this.findings.push(inconsistentFinding(cpu.origin, `siblings='${cpu.siblings}'`,
-            `siblings that are CPUs of the host (CPU ${sibling} has no <cpu> element)`, RECAPTURE));
-          break;
-        }
-        if (other.coreKey !== cpu.coreKey) {
-          this.findings.push(inconsistentFinding(cpu.origin, `siblings='${cpu.siblings}'`,
-            `the same siblings as CPU ${sibling}, which lists siblings='${other.siblings}' (${other.origin})`, RECAPTURE));
-          break;
-        }
+      if (!firstMismatch.has(cpu.coreKey)) {
+        // The siblings that are not CPUs listing these same siblings (CPUs are keyed by their first <cpu> element).
+        const agreeing = CpuSet.of(idsByKey.get(cpu.coreKey) ?? []);
+        firstMismatch.set(cpu.coreKey, cpu.siblings.difference(agreeing).min);
+      }
+      const sibling = firstMismatch.get(cpu.coreKey);
+      if (sibling === undefined) continue;
+      const other = byId.get(sibling);
+      if (!other) {
+        this.findings.push(inconsistentFinding(cpu.origin, `siblings='${cpu.siblings}'`,
+          `siblings that are CPUs of the host (CPU ${sibling} has no <cpu> element)`, RECAPTURE));
+      } else {
+        this.findings.push(inconsistentFinding(cpu.origin, `siblings='${cpu.siblings}'`,
+          `the same siblings as CPU ${sibling}, which lists siblings='${other.siblings}' (${other.origin})`, RECAPTURE));
       }
     }
   }

@@ -234,4 +234,15 @@ describe('CpuPartition.explicit', () => {
     expect(p.reserved.toString()).toBe('0,8');
     expect(() => CpuPartition.explicit(seed002, { reserved: 7 as unknown as CpuSet })).toThrow(/\[CPUSET_SYNTAX\] reserved/);
   });
+
+  test('reads a 1 MiB cpulist string of repeated ranges without expanding it (issue 13: V8 aborted with "invalid size")', () => {
+    const reserved = `${'0-7,'.repeat(260000)}0,8`;
+    expect(reserved.length).toBeLessThanOrEqual(CpuSet.MAX_TEXT_CHARS);
+    const p = CpuPartition.explicit(seed002, { reserved: reserved as unknown as CpuSet });
+    expect(lists(p)).toEqual(['0-8', '9-15', '']);
+    const hostile = '0-8191,'.repeat(149796);
+    expect(() => CpuPartition.explicit(seed002, { reserved: hostile as unknown as CpuSet })).toThrow(/\[CPUSET_SYNTAX\] reserved/);
+    expect(() => CpuPartition.explicit(seed002, { reserved: `${hostile}0-8191,0` as unknown as CpuSet }))
+      .toThrow(/\[CPUSET_TOO_LONG\] reserved/);
+  });
 });

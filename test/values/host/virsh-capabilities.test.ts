@@ -142,6 +142,27 @@ describe('HostTopology.fromVirshCapabilities', () => {
     expect(e.message).toContain('[HOST_INPUT_TOO_LARGE]');
   });
 
+  test('checks siblings once per distinct list: 8192 CPUs that all list siblings=\'0-8191\' form one core (issue 13)', () => {
+    const cpus = Array.from({ length: 8192 }, (_, i) => `<cpu id='${i}' socket_id='0' core_id='0' siblings='0-8191'/>`).join('');
+    const host = HostTopology.fromVirshCapabilities(`<topology><cells><cell id='0'><cpus>${cpus}</cpus></cell></cells></topology>`);
+    expect(host.cores()).toHaveLength(1);
+    expect(host.siblingsOf(4000).toString()).toBe('0-8191');
+  });
+
+  test('a siblings attribute of ranges repeated up to the input cap is read as ranges, not CPU by CPU (issue 13)', () => {
+    const siblings = `${'0-8191,'.repeat(140000)}0`;
+    const e = failure(`<topology><cells><cell id='0'><cpus><cpu id='0' socket_id='0' core_id='0' siblings='${siblings}'/></cpus></cell></cells></topology>`);
+    expect(e.code).toBe('TOPOLOGY_INCONSISTENT');
+    expect(e.message).toContain('CPU 1 has no <cpu> element');
+  });
+
+  test('8192 CPUs each listing a different, overlapping siblings list fail with at most 20 findings', () => {
+    const cpus = Array.from({ length: 8192 }, (_, i) => `<cpu id='${i}' socket_id='0' core_id='${i}' siblings='0-${i}'/>`).join('');
+    const e = failure(`<topology><cells><cell id='0'><cpus>${cpus}</cpus></cell></cells></topology>`);
+    expect(e.code).toBe('TOPOLOGY_INCONSISTENT');
+    expect(e.findings.length).toBeLessThanOrEqual(20);
+  });
+
   test('fails on non-string input with a ValidationError', () => {
     expect(failure(42 as unknown as string).code).toBe('VIRSH_XML_SYNTAX');
   });
