@@ -30,8 +30,13 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   packageManager: javascript.NodePackageManager.NPM,
   projenrcTs: true,
   defaultReleaseBranch: 'main',
-  peerDeps: ['cdk8s-plus-27@^2.9.5'],
+  // No cdk8s-plus dependency: the VM satisfies cdk8s-plus's selector and peer contracts structurally, so apps on any
+  // cdk8s-plus line (-27, or -33 which `cdk8s init` scaffolds) use it without a second copy (docs/composition.md).
+  // Both lines are dev dependencies: the composition example and tests use them.
+  minNodeVersion: '20.16.0',
   devDeps: [
+    'cdk8s-plus-27@2.9.5',
+    'cdk8s-plus-33@2.5.57',
     'cdk8s-cli@2.207.60', // `cdk8s import` for the L1 bindings in src/imports/
     'ajv@^8.17.1', // JSON-schema validation of synthesized objects against the vendored CRDs (tests)
     'fast-check@^4', // property-based tests
@@ -118,6 +123,8 @@ new javascript.TypescriptConfig(project, {
   compilerOptions: { rootDir: '..', noEmit: true },
 });
 project.eslint?.addLintPattern('examples');
+// The examples are apps, not the library: they use cdk8s-plus (a dev dependency) like a user's app does.
+project.eslint?.allowDevDeps('examples/**');
 
 const importTask = project.addTask('import', {
   description: 'Regenerate the typed L1 bindings in src/imports/ from the vendored CRDs in crds/',
@@ -149,6 +156,9 @@ bench.spawn(project.compileTask);
 bench.exec('tsc -p bench/tsconfig.json');
 bench.exec('node .bench/bench/run.js', { receiveArgs: true });
 project.npmignore?.exclude('/bench/', '/.bench/');
+// The package is the compiled library and its docs: no CI script, no examples (they import ../src), no vendored
+// schemas (only tests read them; the library carries what it needs in src/imports/).
+project.npmignore?.exclude('/.ci/', '/examples/', '/crds/', '/schemas/', '/fuzz/');
 project.eslint?.addLintPattern('bench');
 
 project.addTask('test:coverage', {

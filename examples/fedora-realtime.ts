@@ -5,7 +5,7 @@
 //
 // Run: npx ts-node --project examples/tsconfig.json examples/fedora-realtime.ts
 // → dist/examples/fedora-realtime.k8s.yaml
-import { App, Chart, Size } from 'cdk8s';
+import { App, Chart, ChartProps, Size } from 'cdk8s';
 // In your own project: import { ... } from 'cdk8s-kubevirt-realtime';
 import { BootDisk, CloudInit, HugePageSize, RealtimeMask, RealtimeVirtualMachine } from '../src';
 
@@ -27,8 +27,8 @@ import { BootDisk, CloudInit, HugePageSize, RealtimeMask, RealtimeVirtualMachine
 export const CLOUD_INIT_SECRET = 'fedora-realtime-cloud-init';
 
 /** Adds the fedora-realtime chart (one VirtualMachine) to `app`. */
-export function buildFedoraRealtime(app: App): Chart {
-  const chart = new Chart(app, 'fedora-realtime');
+export function buildFedoraRealtime(app: App, props: ChartProps = {}): Chart {
+  const chart = new Chart(app, 'fedora-realtime', props);
   new RealtimeVirtualMachine(chart, 'fedora-realtime', {
     metadata: { name: 'fedora-realtime', namespace: 'poc' },
     vcpus: 2,
@@ -44,8 +44,11 @@ export function buildFedoraRealtime(app: App): Chart {
   return chart;
 }
 
-if (require.main === module) {
-  const app = new App({ outdir: process.env.CDK8S_OUTDIR ?? 'dist/examples' });
+/** Synthesizes the example into `outdir` (what `npx projen examples` runs; CDK8S_OUTDIR lets tests choose). */
+export function main(outdir: string = process.env.CDK8S_OUTDIR ?? 'dist/examples'): void {
+  const app = new App({ outdir });
   buildFedoraRealtime(app);
   app.synth();
 }
+
+if (require.main === module) main();

@@ -1,4 +1,4 @@
-import { App, Chart, Size } from 'cdk8s';
+import { App, Chart, ChartProps, Size } from 'cdk8s';
 // In your own project: import { ... } from 'cdk8s-kubevirt-realtime';
 import { CpuNumbering, CpuPartition, HostTopology, HugePageSize, RealtimeNodePool, TopologyManagerPolicy } from '../src';
 
@@ -23,8 +23,8 @@ function guideHost(numbering: CpuNumbering): HostTopology {
  * and the same host with the interleaved numbering the guide warns about (node 0 = 0-3,8-11), with the same pages
  * given as one total that the kernel spreads evenly.
  */
-export function buildLibvirtGuideHost(app: App): Chart[] {
-  const sequential = new Chart(app, 'libvirt-guide-host');
+export function buildLibvirtGuideHost(app: App, props: ChartProps = {}): Chart[] {
+  const sequential = new Chart(app, 'libvirt-guide-host', props);
   const topology = guideHost(CpuNumbering.SEQUENTIAL);
   new RealtimeNodePool(sequential, 'Pool', {
     role: 'worker-rt',
@@ -39,7 +39,7 @@ export function buildLibvirtGuideHost(app: App): Chart[] {
     nodeCount: 2,
   });
 
-  const interleaved = new Chart(app, 'libvirt-guide-host-interleaved');
+  const interleaved = new Chart(app, 'libvirt-guide-host-interleaved', props);
   const interleavedTopology = guideHost(CpuNumbering.INTERLEAVED_BY_SOCKET);
   new RealtimeNodePool(interleaved, 'Pool', {
     role: 'worker-rt-interleaved',
@@ -53,9 +53,11 @@ export function buildLibvirtGuideHost(app: App): Chart[] {
   return [sequential, interleaved];
 }
 
-if (require.main === module) {
-  // CDK8S_OUTDIR lets tests synthesize into a temporary directory.
-  const app = new App({ outdir: process.env.CDK8S_OUTDIR ?? 'dist/examples' });
+/** Synthesizes the example into `outdir` (what `npx projen examples` runs; CDK8S_OUTDIR lets tests choose). */
+export function main(outdir: string = process.env.CDK8S_OUTDIR ?? 'dist/examples'): void {
+  const app = new App({ outdir });
   buildLibvirtGuideHost(app);
   app.synth();
 }
+
+if (require.main === module) main();

@@ -1,4 +1,4 @@
-import { App, Chart, Size } from 'cdk8s';
+import { App, Chart, ChartProps, Size } from 'cdk8s';
 // In your own project: import { ... } from 'cdk8s-kubevirt-realtime';
 import { CpuNumbering, CpuPartition, HostTopology, HugePageSize, PoolBackend, RealtimeNodePool } from '../src';
 
@@ -9,8 +9,8 @@ import { CpuNumbering, CpuPartition, HostTopology, HugePageSize, PoolBackend, Re
 // backend; single-numa-node makes NTO hand out whole cores only (full-pcpus-only), as SMT requires.
 
 /** One pool of three such servers, tuned through a PerformanceProfile. */
-export function buildPerformanceProfileHost(app: App): Chart {
-  const chart = new Chart(app, 'performance-profile-host');
+export function buildPerformanceProfileHost(app: App, props: ChartProps = {}): Chart {
+  const chart = new Chart(app, 'performance-profile-host', props);
   const topology = HostTopology.uniform({
     numaNodes: 2,
     coresPerSocket: 20,
@@ -33,9 +33,11 @@ export function buildPerformanceProfileHost(app: App): Chart {
   return chart;
 }
 
-if (require.main === module) {
-  // CDK8S_OUTDIR lets tests synthesize into a temporary directory.
-  const app = new App({ outdir: process.env.CDK8S_OUTDIR ?? 'dist/examples' });
+/** Synthesizes the example into `outdir` (what `npx projen examples` runs; CDK8S_OUTDIR lets tests choose). */
+export function main(outdir: string = process.env.CDK8S_OUTDIR ?? 'dist/examples'): void {
+  const app = new App({ outdir });
   buildPerformanceProfileHost(app);
   app.synth();
 }
+
+if (require.main === module) main();

@@ -10,7 +10,7 @@
 // Run: npx ts-node --project examples/tsconfig.json examples/realtime-cluster.ts
 // → dist/examples/realtime-cluster-kubevirt-v1-3.k8s.yaml, dist/examples/realtime-cluster-kubevirt-v1-9.k8s.yaml and the
 //   pool's review page dist/examples/review/worker-rt.md (+ worker-rt.svg)
-import { App, Chart, Size } from 'cdk8s';
+import { App, Chart, ChartProps, Size } from 'cdk8s';
 // In your own project: import { ... } from 'cdk8s-kubevirt-realtime';
 import {
   BootDisk, CpuNumbering, CpuPartition, HostTopology, HugePageSize, IoThreadsPolicy, KubeVirtConfiguration, KubeVirtVersion,
@@ -29,8 +29,8 @@ export function chartIdFor(version: KubeVirtVersion): string {
 }
 
 /** Adds the cluster, rendered for KubeVirt `version`, to `app` (one app per release: the configuration is app-wide). */
-export function buildRealtimeCluster(app: App, version: KubeVirtVersion): Chart {
-  const chart = new Chart(app, chartIdFor(version));
+export function buildRealtimeCluster(app: App, version: KubeVirtVersion, props: ChartProps = {}): Chart {
+  const chart = new Chart(app, chartIdFor(version), props);
   new KubeVirtConfiguration(chart, 'KubeVirt', { version });
 
   // This example's declared hardware: 2 NUMA nodes x 16 cores x 2 threads = 64 CPUs (sibling of CPU n is n+32),
@@ -92,11 +92,12 @@ export function buildRealtimeCluster(app: App, version: KubeVirtVersion): Chart 
   return chart;
 }
 
-if (require.main === module) {
-  const outdir = process.env.CDK8S_OUTDIR ?? 'dist/examples';
-  // The review pages go next to the default output. A run with another outdir (the tests) writes only YAML, unless
-  // CDK8S_REVIEW_OUTDIR says where the pages go.
-  const reviewDir = process.env.CDK8S_REVIEW_OUTDIR ?? (process.env.CDK8S_OUTDIR === undefined ? 'dist/examples/review' : undefined);
+/**
+ * Synthesizes the example into `outdir` (what `npx projen examples` runs; CDK8S_OUTDIR lets tests choose), one app
+ * per KubeVirt release, and the review pages of the current release into `reviewDir` when given.
+ */
+export function main(outdir: string = process.env.CDK8S_OUTDIR ?? 'dist/examples',
+  reviewDir: string | undefined = process.env.CDK8S_REVIEW_OUTDIR ?? (process.env.CDK8S_OUTDIR === undefined ? 'dist/examples/review' : undefined)): void {
   for (const version of EXAMPLE_VERSIONS) {
     // One app per release: each has its own KubeVirt configuration.
     const app = new App({ outdir });
@@ -106,3 +107,5 @@ if (require.main === module) {
     if (reviewDir !== undefined && version === EXAMPLE_VERSIONS[EXAMPLE_VERSIONS.length - 1]) ReviewPages.write(chart, reviewDir);
   }
 }
+
+if (require.main === module) main();

@@ -1,4 +1,4 @@
-import { App, Chart, Size } from 'cdk8s';
+import { App, Chart, ChartProps, Size } from 'cdk8s';
 // In your own project: import { ... } from 'cdk8s-kubevirt-realtime';
 import { CpuNumbering, CpuPartition, HostTopology, HugePageSize, RealtimeNodePool } from '../src';
 
@@ -8,8 +8,8 @@ import { CpuNumbering, CpuPartition, HostTopology, HugePageSize, RealtimeNodePoo
 // per NUMA node. With SMT on, the kubelet hands out whole cores only (full-pcpus-only).
 
 /** One pool of three such servers. */
-export function buildSmtHost(app: App): Chart {
-  const chart = new Chart(app, 'smt-host');
+export function buildSmtHost(app: App, props: ChartProps = {}): Chart {
+  const chart = new Chart(app, 'smt-host', props);
   const topology = HostTopology.uniform({
     numaNodes: 2,
     coresPerSocket: 20,
@@ -31,9 +31,11 @@ export function buildSmtHost(app: App): Chart {
   return chart;
 }
 
-if (require.main === module) {
-  // CDK8S_OUTDIR lets tests synthesize into a temporary directory.
-  const app = new App({ outdir: process.env.CDK8S_OUTDIR ?? 'dist/examples' });
+/** Synthesizes the example into `outdir` (what `npx projen examples` runs; CDK8S_OUTDIR lets tests choose). */
+export function main(outdir: string = process.env.CDK8S_OUTDIR ?? 'dist/examples'): void {
+  const app = new App({ outdir });
   buildSmtHost(app);
   app.synth();
 }
+
+if (require.main === module) main();

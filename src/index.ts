@@ -3,6 +3,7 @@
 // Value types: findings, CPU lists, huge page sizes, real-time masks, hosts and their CPU partitions, versions and
 // feature gates, the VM's building blocks and the node pool's settings.
 export * from './values/finding';
+export { ValidationError } from './values/validation-error';
 export * from './values/cpu-set';
 export * from './values/hugepage-size';
 export * from './values/realtime-mask';
@@ -24,6 +25,7 @@ export * from './values/vm/eviction-strategy';
 export * from './values/vm/guest-topology';
 export * from './values/vm/io-threads-policy';
 export * from './values/vm/run-strategy';
+export * from './values/vm/taint-effect';
 export * from './values/vm/toleration';
 export * from './values/pool/pool-backend';
 export * from './values/pool/topology-manager-policy';

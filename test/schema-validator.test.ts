@@ -32,6 +32,13 @@ describe('schema validator (vendored CRDs)', () => {
     expect(() => expectValidAgainstCrds([bad])).toThrow(/ioThreadsPolicy/);
   });
 
+  test('rejects a namespace on a cluster-scoped kind (the scope comes from the CRD)', () => {
+    const mc = { apiVersion: 'machineconfiguration.openshift.io/v1', kind: 'MachineConfig', metadata: { name: 'mc', namespace: 'plc' }, spec: {} };
+    expect(schemaErrors(mc)).toEqual(['MachineConfig/mc /metadata/namespace is set (plc) on a cluster-scoped kind']);
+    expect(schemaErrors({ ...mc, metadata: { name: 'mc' } })).toEqual([]);
+    expect(schemaErrors({ ...minimalVm, metadata: { name: 'vm', namespace: 'plc' } })).toEqual([]);
+  });
+
   test('rejects a missing required field and a wrong type', () => {
     const noDevices = { ...minimalVm, spec: { runStrategy: 'Always', template: { spec: { domain: {} } } } };
     expect(schemaErrors(noDevices).join('\n')).toContain("must have required property 'devices'");

@@ -16,6 +16,8 @@ interface Loaded {
   readonly ajv: Ajv;
   /** group/version/Kind → its openAPIV3Schema, rewritten for ajv; compiled on first use. */
   readonly schemas: Map<string, any>;
+  /** group/version/Kind → the CRD's scope (`Namespaced` or `Cluster`). */
+  readonly scopes: Map<string, string>;
   readonly validators: Map<string, ValidateFunction>;
 }
 
@@ -65,16 +67,19 @@ function load(): Loaded {
   for (const f of ['double', 'float']) ajv.addFormat(f, { type: 'number', validate: () => true });
   for (const f of ['date-time', 'byte', 'duration', 'uri', 'quantity']) ajv.addFormat(f, () => true);
   const schemas = new Map<string, any>();
+  const scopes = new Map<string, string>();
   for (const file of crdFiles(CRD_DIR)) {
     const crd = YAML.parse(fs.readFileSync(file, 'utf8'));
     for (const version of crd.spec.versions) {
       const schema = toJsonSchema(version.schema.openAPIV3Schema);
       // metadata is validated by the API server itself, not by the CRD schema.
       if (schema.properties) schema.properties.metadata = { type: 'object' };
-      schemas.set(`${crd.spec.group}/${version.name}/${crd.spec.names.kind}`, schema);
+      const kind = `${crd.spec.group}/${version.name}/${crd.spec.names.kind}`;
+      schemas.set(kind, schema);
+      scopes.set(kind, crd.spec.scope);
     }
   }
-  loaded = { ajv, schemas, validators: new Map() };
+  loaded = { ajv, schemas, scopes, validators: new Map() };
   return loaded;
 }
 
@@ -96,10 +101,14 @@ export function knownKinds(): string[] {
 export function schemaErrors(obj: any): string[] {
   const apiVersion: string = obj?.apiVersion ?? '';
   if (!apiVersion.includes('/') || apiVersion.endsWith('.k8s.io/v1') || apiVersion.startsWith('apps/')) return [];
-  const validate = validatorFor(`${apiVersion}/${obj.kind}`);
+  const kind = `${apiVersion}/${obj.kind}`;
+  const validate = validatorFor(kind);
   if (!validate) return [`no vendored CRD for ${apiVersion} ${obj.kind}`];
-  if (validate(obj)) return [];
-  return (validate.errors ?? []).map((e) => `${obj.kind}/${obj.metadata?.name} ${e.instancePath || '/'} ${e.message}${e.params && 'additionalProperty' in e.params ? ` (${(e.params as any).additionalProperty})` : ''}`);
+  // The API server refuses a namespace on a cluster-scoped kind (and GitOps tools show a permanent diff).
+  const scope = load().scopes.get(kind) === 'Cluster' && obj.metadata?.namespace !== undefined
+    ? [`${obj.kind}/${obj.metadata?.name} /metadata/namespace is set (${obj.metadata.namespace}) on a cluster-scoped kind`] : [];
+  if (validate(obj)) return scope;
+  return [...scope, ...(validate.errors ?? []).map((e) => `${obj.kind}/${obj.metadata?.name} ${e.instancePath || '/'} ${e.message}${e.params && 'additionalProperty' in e.params ? ` (${(e.params as any).additionalProperty})` : ''}`)];
 }
 
 /** Throws with every schema error of every object in a synthesized manifest list. */

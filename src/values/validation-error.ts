@@ -1,11 +1,14 @@
 import { IConstruct } from 'constructs';
 import { Finding, formatFinding, Severity } from './finding';
 
-// Not exported from index.ts: jsii cannot expose a subclass of the built-in Error to other languages. TypeScript
-// users import it from 'cdk8s-kubevirt-realtime/lib/validation-error'; everyone else matches `error.name`.
+// Exported for TypeScript and JavaScript (`import { ValidationError } from 'cdk8s-kubevirt-realtime'`, `instanceof`,
+// `error.findings`). jsii cannot expose a subclass of the built-in Error to other languages, so the class is
+// `@jsii ignore`d there: those callers match `error.name === 'ValidationError'` and read the finding lines.
 
 /**
  * The error this library throws for bad input. Its message lists every finding, one per line.
+ *
+ * @jsii ignore
  */
 export class ValidationError extends Error {
   /** The findings that caused the error (all of severity ERROR). */

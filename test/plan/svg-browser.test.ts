@@ -12,9 +12,18 @@ import { CpuPartition } from '../../src/values/host/cpu-partition';
 import { HugePageSize } from '../../src/values/hugepage-size';
 
 // Renders the SVG in a real browser (headless Chromium) and checks the screenshot: the picture must actually draw,
-// at its declared size, in the role colours. This test FAILS (never skips) when Chromium is missing.
+// at its declared size, in the role colours. Under CI (CI=true, as .ci/run runs) a missing Chromium FAILS the test;
+// on a developer's machine without one the test is skipped with a loud notice, so the README's test command passes
+// on a fresh machine.
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const HAVE_CHROMIUM = fs.existsSync(CHROMIUM);
+const IN_CI = process.env.CI === 'true' || process.env.CI === '1';
+if (!HAVE_CHROMIUM && !IN_CI) {
+  process.stderr.write(`\n*** SKIPPED: the SVG map in headless Chromium: no Chromium at ${CHROMIUM}. `
+    + 'Install it (apt-get install -y chromium) or set CHROMIUM_PATH; CI installs it and runs this test. ***\n\n');
+}
+const describeWithBrowser = HAVE_CHROMIUM || IN_CI ? describe : describe.skip;
 
 /** Flags that work in a sandbox with no network, no GPU and no D-Bus (see the node machine notes). */
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -40,7 +49,7 @@ function screenshot(svg: string): { width: number; height: number; png: Buffer }
   }
 }
 
-describe('the SVG map in headless Chromium', () => {
+describeWithBrowser('the SVG map in headless Chromium', () => {
   test('seed-002 with two VMs renders at its size, non-blank, in the role and VM colours', () => {
     const shape = vmShape({ vcpus: 4, memoryGi: 16, hugePageSize: HugePageSize.ONE_GI, isolateEmulatorThread: true });
     const shot = screenshot(renderPlanSvg(planReportOf(seed002Partition(), { vmShape: shape })));

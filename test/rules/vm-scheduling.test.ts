@@ -1,7 +1,7 @@
-import { TaintEffect } from 'cdk8s-plus-27';
 import { Warnings } from '../../src/constructs/app/warnings';
 import { CpuModel } from '../../src/values/vm/cpu-model';
 import { EvictionStrategy } from '../../src/values/vm/eviction-strategy';
+import { TaintEffect } from '../../src/values/vm/taint-effect';
 import { minimalProps, synthError, synthVm } from '../fixtures/vm';
 
 describe('VM scheduling rules', () => {

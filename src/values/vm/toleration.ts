@@ -1,4 +1,4 @@
-import { TaintEffect } from 'cdk8s-plus-27';
+import { TaintEffect } from './taint-effect';
 
 /**
  * A toleration of the VM's launcher pod (KubeVirt `spec.template.spec.tolerations`), e.g. for a tainted real-time

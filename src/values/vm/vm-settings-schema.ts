@@ -1,10 +1,10 @@
-import { TaintEffect } from 'cdk8s-plus-27';
 import { CpuFeature, CpuFeaturePolicy } from './cpu-feature';
 import { EvictionStrategy } from './eviction-strategy';
 import { GuestCpuTopology } from './guest-topology';
 import { IoThreadsPolicy } from './io-threads-policy';
 import { RealtimeVmSettings } from './realtime-vm-settings';
 import { RunStrategy } from './run-strategy';
+import { TaintEffect } from './taint-effect';
 import { VmToleration } from './toleration';
 import { Prop, PropSchema } from '../prop-check';
 

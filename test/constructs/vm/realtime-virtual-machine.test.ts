@@ -1,5 +1,4 @@
 import { ApiObject, Chart, JsonPatch, Size, Testing } from 'cdk8s';
-import { TaintEffect } from 'cdk8s-plus-27';
 import { RealtimeVirtualMachine } from '../../../src/constructs/vm/realtime-virtual-machine';
 import { ALL_CODES } from '../../../src/rules/codes';
 import { VM_CODES } from '../../../src/rules/codes-vm';
@@ -12,6 +11,7 @@ import { BootDisk, DataDisk } from '../../../src/values/vm/disk';
 import { EvictionStrategy } from '../../../src/values/vm/eviction-strategy';
 import { IoThreadsPolicy } from '../../../src/values/vm/io-threads-policy';
 import { RunStrategy } from '../../../src/values/vm/run-strategy';
+import { TaintEffect } from '../../../src/values/vm/taint-effect';
 import { expectDeployable, minimalProps, synthError, synthVm } from '../../fixtures/vm';
 
 describe('RealtimeVirtualMachine', () => {

@@ -1,0 +1,58 @@
+import { App, Chart, Size, Testing } from 'cdk8s';
+import { buildFedoraRealtime } from '../../examples/fedora-realtime';
+import { buildLibvirtGuideHost } from '../../examples/libvirt-guide-host';
+import { buildPerformanceProfileHost } from '../../examples/performance-profile-host';
+import { buildRealtimeCluster, EXAMPLE_VERSIONS } from '../../examples/realtime-cluster';
+import { buildSmtHost } from '../../examples/smt-host';
+import { RealtimeVirtualMachine } from '../../src/constructs/vm/realtime-virtual-machine';
+import { BootDisk } from '../../src/values/vm/disk';
+import { expectNoLostValues, expectValidAgainstCrds } from '../schema-validator';
+
+// Most app charts are namespaced (`new Chart(app, 'plc', { namespace: 'plc' })`). In such a chart every example must
+// still write cluster-scoped objects without a namespace (the schema validator refuses one, taking the scope from the
+// vendored CRDs), keep the fixed namespaces of the objects the library places itself, and put the VMs in the chart's.
+
+const NAMESPACE = 'plc';
+const FIXED: Record<string, string> = {
+  Tuned: 'openshift-cluster-node-tuning-operator',
+  KubeVirt: 'kubevirt',
+  HyperConverged: 'openshift-cnv',
+};
+
+const VM_NAMESPACES: Record<string, string> = {
+  'fedora-realtime': 'poc',
+  'rt-control': 'realtime',
+  'rt-dataplane': 'realtime',
+  'io-gateway': 'realtime',
+};
+
+const builders: Array<[string, (app: App) => unknown]> = [
+  ['fedora-realtime', (app) => buildFedoraRealtime(app, { namespace: NAMESPACE })],
+  ['libvirt-guide-host', (app) => buildLibvirtGuideHost(app, { namespace: NAMESPACE })],
+  ['performance-profile-host', (app) => buildPerformanceProfileHost(app, { namespace: NAMESPACE })],
+  ['smt-host', (app) => buildSmtHost(app, { namespace: NAMESPACE })],
+  ...EXAMPLE_VERSIONS.map((v): [string, (app: App) => unknown] => [`realtime-cluster ${v}`, (app) => buildRealtimeCluster(app, v, { namespace: NAMESPACE })]),
+];
+
+describe('every example in a namespaced chart', () => {
+  test.each(builders)('%s', (_, build) => {
+    const app = Testing.app();
+    build(app);
+    const objects = app.charts.flatMap((c) => Testing.synth(c));
+    expect(objects.length).toBeGreaterThan(0);
+    expectValidAgainstCrds(objects);
+    expectNoLostValues(objects);
+    for (const o of objects) {
+      // The examples' VMs name their own namespace, which they keep; every other namespace is fixed or absent.
+      const expected = o.kind === 'VirtualMachine' ? VM_NAMESPACES[o.metadata.name] : FIXED[o.kind];
+      expect([o.kind, o.metadata.name, o.metadata.namespace]).toEqual([o.kind, o.metadata.name, expected]);
+    }
+  });
+
+  test('a VM without a namespace of its own takes the chart\'s', () => {
+    const chart = new Chart(Testing.app(), 'plc', { namespace: NAMESPACE });
+    new RealtimeVirtualMachine(chart, 'plc-1', { vcpus: 2, memory: Size.gibibytes(2), bootDisk: BootDisk.dataVolume('plc-rootfs') });
+    const [vm] = Testing.synth(chart);
+    expect(vm.metadata.namespace).toBe(NAMESPACE);
+  });
+});
