@@ -60,11 +60,11 @@ export const NODE_BACKEND_CODES: Record<string, CodeInfo> = {
   },
   TALOS_BOOT_HUGEPAGES_REORDERED: {
     severity: 'error',
-    meaning: 'The kernel arguments declare more than one huge page size with boot-time pages; Talos and the Image Factory '
+    meaning: 'The kernel arguments declare more than one huge page size while some size has boot-time pages; Talos and the Image Factory '
       + 'group repeated keys (hugepagesz=1G hugepagesz=2M hugepages=N hugepages=M), so the counts land on the wrong sizes '
       + '(image-factory#154, talos#11310).',
     prevents: 'nodes that boot with the wrong huge pages, or none, or a boot loop when the pages exhaust memory',
-    fix: 'keep one size as boot-time pages and pin the other sizes per NUMA node (numaNode on each entry: written through sysfs)',
+    fix: 'give every huge page entry a numaNode (each size allocated per NUMA node through sysfs), or use one page size',
   },
   TALOS_RT_GROUP_SCHED_EPERM: {
     severity: 'warning',

@@ -58,11 +58,10 @@ export function checkTalosBootHugePages(plan: NodeTuningPlan): Finding[] {
   const sizes = plan.kernelArguments.filter((arg) => kernelArgKey(arg) === 'hugepagesz');
   const bootCounts = plan.kernelArguments.filter((arg) => kernelArgKey(arg) === 'hugepages' && !/^hugepages=0*$/.test(arg));
   if (sizes.length <= 1 || bootCounts.length === 0) return [];
-  const bootSizes = plan.bootHugePages.filter((p) => p.count > 0).map((p) => p.size.quantity);
   return [error('TALOS_BOOT_HUGEPAGES_REORDERED', 'hugepages', sizes.map((s) => s.slice('hugepagesz='.length)).join(', '),
     'one huge page size on the kernel command line when any size has boot-time pages (Talos and the Image Factory group '
       + 'repeated keys: image-factory#154)',
-    `keep ${bootSizes[0] ?? 'one size'} as boot-time pages and give every entry of the other sizes a numaNode (allocated through sysfs)`)];
+    'give every huge page entry a numaNode (each size allocated per NUMA node through sysfs, hugepages=0 at boot), or use one page size')];
 }
 
 /** SCHED_FIFO may fail with EPERM on Talos kernels (CONFIG_RT_GROUP_SCHED on cgroup v2). */

@@ -47,6 +47,11 @@ export function kubeadmConfigTemplateProps(plan: NodeTuningPlan, options: Kubead
   const files = [...state.files, ...state.units.map(unitAsFile), kubeletPatchFile(plan)].map(kubeadmFile);
   const labels = nodeLabelsArg(plan.nodeLabels);
   const commands = activationCommands(plan);
+  // The CRD wants at least one property in nodeRegistration (and one item in kubeletExtraArgs): empty ones are left out.
+  const nodeRegistration = {
+    ...(labels !== '' ? { kubeletExtraArgs: [{ name: 'node-labels', value: labels }] } : {}),
+    ...(plan.nodeTaints.length > 0 ? { taints: taintObjects(plan.nodeTaints) } : {}),
+  };
   return {
     metadata: { name: options.name, ...(options.namespace !== undefined ? { namespace: options.namespace } : {}) },
     spec: {
@@ -56,12 +61,7 @@ export function kubeadmConfigTemplateProps(plan: NodeTuningPlan, options: Kubead
           ...(commands.length > 0 ? { preKubeadmCommands: commands } : {}),
           joinConfiguration: {
             patches: { directory: KUBEADM_PATCHES_DIR },
-            nodeRegistration: {
-              ...(labels !== '' ? { kubeletExtraArgs: [{ name: 'node-labels', value: labels }] } : {}),
-              ...(plan.nodeTaints.length > 0
-                ? { taints: taintObjects(plan.nodeTaints) }
-                : {}),
-            },
+            ...(Object.keys(nodeRegistration).length > 0 ? { nodeRegistration } : {}),
           },
         },
       },

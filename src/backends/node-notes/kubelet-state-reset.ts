@@ -15,8 +15,8 @@ export const MEMORY_MANAGER_STATE_FILE = '/var/lib/kubelet/memory_manager_state'
  * @param howToDelete how to delete the files on this platform (e.g. `kubectl debug node/<node> ...` on Talos)
  */
 export function kubeletStateResetNote(howToDelete: string): string {
-  return `kubelet state reset: when cpuManagerPolicy, reservedSystemCPUs or the offlined CPUs change (or memoryManagerPolicy `
-    + `or reservedMemory), the kubelet refuses to start with its old checkpoint (siderolabs/talos#7504): drain the node, `
+  return 'kubelet state reset: when cpuManagerPolicy, reservedSystemCPUs or the offlined CPUs change (or memoryManagerPolicy '
+    + 'or reservedMemory), the kubelet refuses to start with its old checkpoint (siderolabs/talos#7504): drain the node, '
     + `stop the kubelet, delete ${CPU_MANAGER_STATE_FILE} (and ${MEMORY_MANAGER_STATE_FILE}), then start it; ${howToDelete}`;
 }
 

@@ -1,15 +1,16 @@
 import { TalosNodeSettings } from './talos-node-settings';
 import { NodeTuningPlan } from '../../model/pool/node-tuning-plan';
 import { TalosVersion } from '../../values/cluster/talos-version';
-import { kubeletSettingsSummary } from '../node-notes/kubelet-summary';
 import { kubeletStateResetNote, NO_TUNED_LIMITATION } from '../node-notes/kubelet-state-reset';
+import { kubeletSettingsSummary } from '../node-notes/kubelet-summary';
 
 /** What a Talos pool's reviewer needs next to a diff: which change reboots or restarts what. */
 export function talosRebootNotes(plan: NodeTuningPlan, settings: TalosNodeSettings, version: TalosVersion, templateName: string): string[] {
   const args = plan.kernelArguments;
   const notes = [
     'Image Factory schematic: any change to customization.extraKernelArgs is a new schematic ID and installer image; a node '
-      + `takes it only through talosctl upgrade --image factory.talos.dev/metal-installer/<schematic id>:${version}, which reboots it`,
+      + `takes it only through talosctl upgrade --image factory.talos.dev/metal-installer/<schematic id>:<Talos ${version.contractVersion}.x release>, `
+      + 'which reboots it',
     ...args.map((arg, i) => `schematic: kernel argument ${i + 1} of ${args.length}: ${arg} (value and position)`),
     `machine.kubelet.extraConfig: applied without a reboot (Talos restarts the kubelet): ${kubeletSettingsSummary(settings.kubelet)}`,
   ];
