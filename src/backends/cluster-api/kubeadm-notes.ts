@@ -1,5 +1,6 @@
 import { KUBEADM_PATCHES_DIR, KUBELET_PATCH_FILE } from './kubelet-patch-file';
 import { NodeTuningPlan } from '../../model/pool/node-tuning-plan';
+import { KUBELET_STATE_CLEANUP_UNIT_NAME } from '../node-files/kubelet-state-cleanup-unit';
 import { nodeStateOf } from '../node-files/node-state';
 import { kubeletStateResetNote, NO_TUNED_LIMITATION } from '../node-notes/kubelet-state-reset';
 import { kubeletSettingsSummary } from '../node-notes/kubelet-summary';
@@ -18,7 +19,8 @@ export function kubeadmRebootNotes(plan: NodeTuningPlan, templateName: string, v
     ...state.files.map((f) => `KubeadmConfigTemplate ${templateName}: file ${f.path}`),
     ...state.units.map((u) => `KubeadmConfigTemplate ${templateName}: systemd unit ${u.name}`),
     `KubeadmConfigTemplate ${templateName}: kubelet patch ${KUBEADM_PATCHES_DIR}/${KUBELET_PATCH_FILE}: ${kubeletSettingsSummary(plan.kubelet)}`,
-    kubeletStateResetNote('Machines created from a new template start clean; only nodes changed in place (outside Cluster API) need it'),
+    kubeletStateResetNote(`Machines created from a new template start clean and ${KUBELET_STATE_CLEANUP_UNIT_NAME} deletes the `
+      + 'checkpoints at every boot; only a kubelet restarted in place without a reboot (outside Cluster API) needs the manual step'),
   ];
 }
 

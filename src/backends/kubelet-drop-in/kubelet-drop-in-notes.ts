@@ -1,4 +1,5 @@
 import { NodeTuningPlan } from '../../model/pool/node-tuning-plan';
+import { KUBELET_STATE_CLEANUP_UNIT_NAME } from '../node-files/kubelet-state-cleanup-unit';
 import { nodeStateOf } from '../node-files/node-state';
 import { kubeletStateResetNote, NO_TUNED_LIMITATION } from '../node-notes/kubelet-state-reset';
 import { kubeletSettingsSummary } from '../node-notes/kubelet-summary';
@@ -16,7 +17,8 @@ export function kubeletDropInRebootNotes(plan: NodeTuningPlan, dropInPath: strin
     ...(Object.keys(plan.nodeLabels).length > 0 || plan.nodeTaints.length > 0
       ? ['node labels (--node-labels) and taints (registerWithTaints): applied when the node registers; change existing nodes with kubectl']
       : []),
-    kubeletStateResetNote('on the node: systemctl stop kubelet (k3s/RKE2: the k3s or rke2-agent service), rm -f the files, start it again'),
+    kubeletStateResetNote(`${KUBELET_STATE_CLEANUP_UNIT_NAME} deletes the checkpoints at every boot, so a reboot is enough; after `
+      + 'a kubelet restart without a reboot: systemctl stop kubelet (k3s/RKE2: the k3s or rke2-agent service), rm -f the files, start it again'),
   ];
 }
 

@@ -1,5 +1,6 @@
 import { cpusOffline } from './cpu-offline-unit';
 import { hugePageAllocation } from './hugepage-units';
+import { kubeletStateCleanupUnit } from './kubelet-state-cleanup-unit';
 import { NodeFile, NodeUnit } from './node-file';
 import { sysctlFile } from './sysctl-file';
 import { NodeTuningPlan } from '../../model/pool/node-tuning-plan';
@@ -8,7 +9,10 @@ import { NodeTuningPlan } from '../../model/pool/node-tuning-plan';
 export interface NodeState {
   /** The sysctl.d file, then the scripts of the units (huge pages, CPU offlining). */
   readonly files: NodeFile[];
-  /** The CPU offlining unit first (it must see the CPUs before any allocation), then one huge page unit per (size, node). */
+  /**
+   * The kubelet state cleanup unit (when the kubelet runs a CPU or memory manager policy), the CPU offlining unit, then one
+   * huge page unit per (size, node).
+   */
   readonly units: NodeUnit[];
 }
 
@@ -16,8 +20,9 @@ export interface NodeState {
 export function nodeStateOf(plan: NodeTuningPlan): NodeState {
   const offline = cpusOffline(plan.offlinedCpus);
   const hugePages = hugePageAllocation(plan.numaHugePages);
+  const managesResources = plan.kubelet.cpuManagerPolicy !== undefined || plan.kubelet.memoryManagerPolicy !== undefined;
   return {
     files: [...sysctlFile(plan.role, plan.sysctls), ...offline.files, ...hugePages.files],
-    units: [...offline.units, ...hugePages.units],
+    units: [...(managesResources ? [kubeletStateCleanupUnit()] : []), ...offline.units, ...hugePages.units],
   };
 }

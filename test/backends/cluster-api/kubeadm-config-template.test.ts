@@ -17,6 +17,7 @@ describe('KubeadmConfigTemplate', () => {
     expect(spec.files.map((f: any) => [f.path, f.permissions, f.owner])).toEqual([
       ['/etc/sysctl.d/99-kubevirt-realtime.conf', '0644', 'root:root'],
       ['/usr/local/bin/kubevirt-rt-hugepages-allocation.sh', '0755', 'root:root'],
+      ['/etc/systemd/system/kubevirt-rt-kubelet-state-cleanup.service', '0644', 'root:root'],
       ['/etc/systemd/system/hugepages-allocation-1048576kB-NUMA0.service', '0644', 'root:root'],
       ['/etc/systemd/system/hugepages-allocation-1048576kB-NUMA1.service', '0644', 'root:root'],
       ['/etc/kubernetes/patches/kubeletconfiguration0+strategic.json', '0644', 'root:root'],
@@ -26,6 +27,7 @@ describe('KubeadmConfigTemplate', () => {
     expect(spec.preKubeadmCommands).toEqual([
       'sysctl --system',
       'systemctl daemon-reload',
+      'systemctl enable --now kubevirt-rt-kubelet-state-cleanup.service',
       'systemctl enable --now hugepages-allocation-1048576kB-NUMA0.service',
       'systemctl enable --now hugepages-allocation-1048576kB-NUMA1.service',
     ]);
@@ -37,13 +39,13 @@ describe('KubeadmConfigTemplate', () => {
     expectValidAgainstCrds([template]);
     expect(template.metadata).toEqual({ name: 'rt', namespace: 'capi' });
     expect(template.spec.template.spec.joinConfiguration.nodeRegistration.taints).toEqual([{ key: 'kubevirt.io/realtime', value: 'true', effect: 'NoSchedule' }]);
-    expect(activationCommands(plan)[2]).toBe(`systemctl enable --now ${CPUS_OFFLINE_UNIT_NAME}`);
+    expect(activationCommands(plan)[3]).toBe(`systemctl enable --now ${CPUS_OFFLINE_UNIT_NAME}`);
   });
 
   test('a plan with nothing to activate and no labels: no preKubeadmCommands, no kubeletExtraArgs (the CRD wants at least one)', () => {
-    const props = kubeadmConfigTemplateProps(seed002Plan({ sysctls: {}, numaHugePages: [], nodeLabels: {} }), { name: 'bare' });
+    const props = kubeadmConfigTemplateProps(seed002Plan({ sysctls: {}, numaHugePages: [], nodeLabels: {}, kubelet: {} }), { name: 'bare' });
     expect(props.spec!.template.spec!.preKubeadmCommands).toBeUndefined();
     expect(props.spec!.template.spec!.joinConfiguration!.nodeRegistration).toBeUndefined();
-    expectValidAgainstCrds([kubeadmConfigTemplate(seed002Plan({ sysctls: {}, numaHugePages: [], nodeLabels: {} }), { name: 'bare' })]);
+    expectValidAgainstCrds([kubeadmConfigTemplate(seed002Plan({ sysctls: {}, numaHugePages: [], nodeLabels: {}, kubelet: {} }), { name: 'bare' })]);
   });
 });

@@ -16,10 +16,13 @@ describe('renderKubeletDropIn', () => {
     expect(out.nodeFiles.map((f) => f.path)).toEqual([
       '/etc/sysctl.d/99-kubevirt-realtime.conf',
       '/usr/local/bin/kubevirt-rt-hugepages-allocation.sh',
+      '/etc/systemd/system/kubevirt-rt-kubelet-state-cleanup.service',
       '/etc/systemd/system/hugepages-allocation-1048576kB-NUMA0.service',
       '/etc/systemd/system/hugepages-allocation-1048576kB-NUMA1.service',
     ]);
-    expect(out.nodeUnits.map((u) => u.name)).toEqual(['hugepages-allocation-1048576kB-NUMA0.service', 'hugepages-allocation-1048576kB-NUMA1.service']);
+    expect(out.nodeUnits.map((u) => u.name)).toEqual([
+      'kubevirt-rt-kubelet-state-cleanup.service', 'hugepages-allocation-1048576kB-NUMA0.service', 'hugepages-allocation-1048576kB-NUMA1.service',
+    ]);
     expectNoLostValues([out]);
     for (const script of out.nodeFiles.filter((f) => f.mode === 0o755)) expect(spawnSync('bash', ['-n'], { input: script.contents }).status).toBe(0);
   });
@@ -28,6 +31,6 @@ describe('renderKubeletDropIn', () => {
     const out = renderKubeletDropIn(seed002Plan({ nodeLabels: {}, offlinedCpus: CpuSet.of([15]) }), { directory: K3S_KUBELET_DROP_IN_DIR });
     expect(out.kubeletFlags).toEqual([`--config-dir=${K3S_KUBELET_DROP_IN_DIR}`]);
     expect(out.kubeletDropIn.path.startsWith(K3S_KUBELET_DROP_IN_DIR)).toBe(true);
-    expect(out.nodeUnits[0].name).toBe(CPUS_OFFLINE_UNIT_NAME);
+    expect(out.nodeUnits[1].name).toBe(CPUS_OFFLINE_UNIT_NAME);
   });
 });

@@ -10,6 +10,7 @@ describe('kubelet drop-in reboot notes and limitations', () => {
     expect(notes).toContain('file /etc/sysctl.d/99-kubevirt-realtime.conf');
     expect(notes.some((n) => n.startsWith('node labels (--node-labels)'))).toBe(true);
     expect(notes[notes.length - 1]).toContain('systemctl stop kubelet');
+    expect(notes[notes.length - 1]).toContain('kubevirt-rt-kubelet-state-cleanup.service deletes the checkpoints at every boot');
     expect(kubeletDropInRebootNotes(seed002Plan({ realtimeKernel: true, nodeLabels: {} }), 'x')[1]).toContain('real-time kernel');
   });
 
