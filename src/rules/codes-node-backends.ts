@@ -96,6 +96,19 @@ export const NODE_BACKEND_CODES: Record<string, CodeInfo> = {
     prevents: 'a surprise when a later release drops the deprecated fields',
     fix: 'target TalosVersion.V1_13 until the backend renders the separate documents, and re-render before upgrading past 1.14',
   },
+  TALOS_INSTALLER_IMAGE_UNSET: {
+    severity: 'warning',
+    meaning: 'The Talos backend has no installerImage: machine.install.image stays the plain installer, and only the installer '
+      + 'built from the pool\'s Image Factory schematic carries the pool\'s kernel arguments.',
+    prevents: 'nodes that install or upgrade without isolcpus, nohz_full, rcu_nocbs or the huge page arguments',
+    fix: 'POST the emitted schematic to the Image Factory and pass installerImage: factory.talos.dev/metal-installer/<schematic id>:<version>',
+  },
+  TALOS_INSTALLER_IMAGE_INVALID: {
+    severity: 'error',
+    meaning: 'installerImage is not an image reference with a tag or digest.',
+    prevents: 'a machine config whose install or upgrade fails to pull the installer',
+    fix: 'write registry/repository:tag, e.g. factory.talos.dev/metal-installer/<schematic id>:v1.13.9',
+  },
   TALOS_VERSION_SYNTAX: {
     severity: 'error',
     meaning: 'The Talos version text is not a release number.',

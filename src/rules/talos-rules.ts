@@ -102,8 +102,36 @@ export function checkTalosVersion(version: TalosVersion): Finding[] {
     'target TalosVersion.V1_13, or accept the deprecated fields until the backend renders KubeletConfig/SysctlConfig/SysfsConfig documents')];
 }
 
-/** Every check of a plan rendered for Talos. */
-export function checkTalosPlan(plan: NodeTuningPlan, version: TalosVersion = TalosVersion.V1_13): Finding[] {
+/** An image reference without whitespace whose last path part carries a tag, or which ends in a sha256 digest. */
+function isTaggedImageReference(image: unknown): boolean {
+  if (typeof image !== 'string' || image.length > 4096 || !/^\S+$/.test(image)) return false;
+  return /@sha256:[a-f0-9]{64}$/.test(image) || /^[^:]+:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/.test(image.slice(image.lastIndexOf('/') + 1));
+}
+
+/**
+ * The kernel arguments reach a Talos node only through the installer built from the pool's schematic: without
+ * `installerImage` the nodes install and upgrade from the plain installer.
+ */
+export function checkTalosInstallerImage(installerImage: string | undefined): Finding[] {
+  if (installerImage === undefined) {
+    return [warning('TALOS_INSTALLER_IMAGE_UNSET', 'installerImage', installerImage,
+      'the Image Factory installer of the pool\'s schematic in machine.install.image',
+      'POST the schematic to the Image Factory and pass installerImage: factory.talos.dev/metal-installer/<schematic id>:<Talos version>')];
+  }
+  if (!isTaggedImageReference(installerImage)) {
+    return [error('TALOS_INSTALLER_IMAGE_INVALID', 'installerImage', installerImage,
+      'an image reference with a tag, e.g. factory.talos.dev/metal-installer/<schematic id>:v1.13.9',
+      'give the installer image as registry/repository:tag without spaces')];
+  }
+  return [];
+}
+
+/**
+ * Every check of a plan rendered for Talos.
+ *
+ * @param installerImage the TalosBackendOptions.installerImage the plan is rendered with
+ */
+export function checkTalosPlan(plan: NodeTuningPlan, version: TalosVersion = TalosVersion.V1_13, installerImage?: string): Finding[] {
   return [
     ...checkNodePlan(plan),
     ...checkTalosKubeletFields(plan),
@@ -113,6 +141,7 @@ export function checkTalosPlan(plan: NodeTuningPlan, version: TalosVersion = Tal
     ...checkTalosHousekeeping(plan),
     ...checkTalosKernelDefaults(plan),
     ...checkTalosVersion(version),
+    ...checkTalosInstallerImage(installerImage),
     ...checkTalosRtGroupSched(),
   ];
 }

@@ -1,5 +1,5 @@
 import {
-  checkTalosBootHugePages, checkTalosHousekeeping, checkTalosKernelDefaults, checkTalosKubeletFields, checkTalosPlan,
+  checkTalosBootHugePages, checkTalosHousekeeping, checkTalosInstallerImage, checkTalosKernelDefaults, checkTalosKubeletFields, checkTalosPlan,
   checkTalosRealtimeKernel, checkTalosRtGroupSched, checkTalosSystemReserved, checkTalosVersion, TALOS_PROTECTED_KUBELET_FIELDS,
 } from '../../src/rules/talos-rules';
 import { TalosVersion } from '../../src/values/cluster/talos-version';
@@ -9,8 +9,11 @@ import { planOf, seed002Plan } from '../fixtures/node-tuning-plan';
 import { guideProps } from '../fixtures/pool';
 
 describe('Talos rules', () => {
-  test('seed-002 as a Talos pool: only the SCHED_FIFO EPERM warning', () => {
-    expect(checkTalosPlan(seed002Plan()).map((f) => [f.code, f.severity])).toEqual([['TALOS_RT_GROUP_SCHED_EPERM', Severity.WARNING]]);
+  const INSTALLER = `factory.talos.dev/metal-installer/${'f'.repeat(64)}:v1.13.9`;
+
+  test('seed-002 as a Talos pool with its installer: only the SCHED_FIFO EPERM warning', () => {
+    expect(checkTalosPlan(seed002Plan(), TalosVersion.V1_13, INSTALLER).map((f) => [f.code, f.severity]))
+      .toEqual([['TALOS_RT_GROUP_SCHED_EPERM', Severity.WARNING]]);
     expect(checkTalosRtGroupSched()[0].fix).toContain('pkgs#1484');
   });
 
@@ -81,7 +84,25 @@ describe('Talos rules', () => {
   test('the library\'s default pool (real-time kernel, node-role label, balanced isolation) collects every Talos refusal', () => {
     const plan = planOf(guideProps(), { nodeLabels: { 'node-role.kubernetes.io/worker-rt': '' } });
     expect(checkTalosPlan(plan).map((f) => f.code)).toEqual([
-      'NODE_LABEL_NOT_SELF_ASSIGNABLE', 'TALOS_REALTIME_KERNEL_UNAVAILABLE', 'TALOS_HOUSEKEEPING_UNPINNED', 'TALOS_RT_GROUP_SCHED_EPERM',
+      'NODE_LABEL_NOT_SELF_ASSIGNABLE', 'TALOS_REALTIME_KERNEL_UNAVAILABLE', 'TALOS_HOUSEKEEPING_UNPINNED', 'TALOS_INSTALLER_IMAGE_UNSET',
+      'TALOS_RT_GROUP_SCHED_EPERM',
     ]);
+  });
+});
+
+describe('Talos installer image', () => {
+  test('TALOS_INSTALLER_IMAGE_UNSET when the backend has no installerImage; none when it has one', () => {
+    expect(checkTalosInstallerImage(undefined).map((f) => [f.code, f.severity])).toEqual([['TALOS_INSTALLER_IMAGE_UNSET', Severity.WARNING]]);
+    expect(checkTalosPlan(seed002Plan(), TalosVersion.V1_13, undefined).map((f) => f.code)).toContain('TALOS_INSTALLER_IMAGE_UNSET');
+    for (const ok of [`factory.talos.dev/metal-installer/${'a'.repeat(64)}:v1.13.9`, 'registry.local:5000/installer:v1.13.9',
+      `factory.talos.dev/installer@sha256:${'0'.repeat(64)}`]) {
+      expect(checkTalosInstallerImage(ok)).toEqual([]);
+    }
+  });
+
+  test('TALOS_INSTALLER_IMAGE_INVALID: no tag, whitespace, empty', () => {
+    for (const bad of ['factory.talos.dev/metal-installer/abc', 'registry.local:5000/installer', 'a b:v1', '', 42 as any]) {
+      expect(checkTalosInstallerImage(bad).map((f) => f.code)).toEqual(['TALOS_INSTALLER_IMAGE_INVALID']);
+    }
   });
 });

@@ -28,6 +28,14 @@ export interface TalosBackendOptions {
    * @default - none
    */
   readonly namespace?: string;
+  /**
+   * The Image Factory installer built from the pool's schematic, e.g.
+   * `factory.talos.dev/metal-installer/<schematic id>:v1.13.9`, written to `machine.install.image`. The schematic ID is
+   * known only after the schematic is posted to the factory, so it is an input.
+   *
+   * @default - not set (a TALOS_INSTALLER_IMAGE_UNSET warning: nodes keep the plain installer, without the kernel arguments)
+   */
+  readonly installerImage?: string;
 }
 
 /** What the Talos backend renders for one pool. */
@@ -55,12 +63,12 @@ export function renderTalosBackend(plan: NodeTuningPlan, options: TalosBackendOp
   const templateName = options.templateName ?? `${plan.role}-realtime`;
   // Talos 1.14 still reads the 1.13 fields (deprecated); a 1.14 layout of the same settings plugs in here.
   const settings = talosNodeSettings(plan);
-  const machineConfigPatch = talosMachineConfigPatch(settings);
+  const machineConfigPatch = talosMachineConfigPatch(settings, options.installerImage);
   const schematic = imageFactorySchematic(plan);
   return {
     machineConfigPatch,
     schematic,
-    talosConfigTemplate: talosConfigTemplate(settings, { name: templateName, namespace: options.namespace, version }),
+    talosConfigTemplate: talosConfigTemplate(settings, { name: templateName, namespace: options.namespace, version, installerImage: options.installerImage }),
     files: [
       { fileName: `${plan.role}.talos-patch.yaml`, contents: Yaml.stringify(machineConfigPatch) },
       { fileName: `${plan.role}.schematic.yaml`, contents: Yaml.stringify(schematic) },

@@ -23,6 +23,12 @@ export interface TalosConfigTemplateOptions {
   readonly namespace?: string;
   /** The Talos release the machine configs are generated for. */
   readonly version: TalosVersion;
+  /**
+   * The Image Factory installer of the pool's schematic (`machine.install.image`).
+   *
+   * @default - not set: the nodes keep the plain installer and boot without the pool's kernel arguments
+   */
+  readonly installerImage?: string;
 }
 
 /** The typed props of the template (for the L1 construct). */
@@ -34,7 +40,7 @@ export function talosConfigTemplateProps(settings: TalosNodeSettings, options: T
         spec: {
           generateType: 'worker',
           talosVersion: options.version.contractVersion,
-          configPatches: talosConfigPatchOps(settings).map((p) => ({ op: p.op, path: p.path, value: p.value })),
+          configPatches: talosConfigPatchOps(settings, options.installerImage).map((p) => ({ op: p.op, path: p.path, value: p.value })),
         },
       },
     },

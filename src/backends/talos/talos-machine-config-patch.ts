@@ -15,28 +15,40 @@ export interface TalosConfigPatchOp {
   readonly value: unknown;
 }
 
-/** The machine-config fields the pool sets, with their JSON-pointer path, in a fixed order; empty maps are left out. */
-function machineFields(settings: TalosNodeSettings): Array<[string, string, unknown]> {
-  const fields: Array<[string, string, unknown]> = [['kubelet', '/machine/kubelet/extraConfig', settings.kubelet]];
+/**
+ * The machine-config fields the pool sets, with their JSON-pointer path, in a fixed order; empty maps are left out. The
+ * installer image (when known) comes first: the kernel arguments reach a node only through the Image Factory installer
+ * it installs and upgrades from.
+ */
+function machineFields(settings: TalosNodeSettings, installerImage?: string): Array<[string, string, unknown]> {
+  const fields: Array<[string, string, unknown]> = [];
+  if (installerImage !== undefined) fields.push(['install', '/machine/install/image', installerImage]);
+  fields.push(['kubelet', '/machine/kubelet/extraConfig', settings.kubelet]);
   if (Object.keys(settings.sysctls).length > 0) fields.push(['sysctls', '/machine/sysctls', settings.sysctls]);
   if (Object.keys(settings.sysfs).length > 0) fields.push(['sysfs', '/machine/sysfs', settings.sysfs]);
   if (Object.keys(settings.nodeLabels).length > 0) fields.push(['nodeLabels', '/machine/nodeLabels', settings.nodeLabels]);
   return fields;
 }
 
-/** The strategic-merge patch document (v1alpha1 machine config, Talos 1.13). */
-export function talosMachineConfigPatch(settings: TalosNodeSettings): { [key: string]: unknown } {
+/**
+ * The strategic-merge patch document (v1alpha1 machine config, Talos 1.13).
+ *
+ * @param installerImage the Image Factory installer of the pool's schematic (`machine.install.image`), when known
+ */
+export function talosMachineConfigPatch(settings: TalosNodeSettings, installerImage?: string): { [key: string]: unknown } {
   const machine: { [key: string]: unknown } = {};
-  for (const [field, , value] of machineFields(settings)) {
-    machine[field] = field === 'kubelet' ? { extraConfig: value } : value;
+  for (const [field, , value] of machineFields(settings, installerImage)) {
+    if (field === 'install') machine.install = { image: value };
+    else machine[field] = field === 'kubelet' ? { extraConfig: value } : value;
   }
   return { machine };
 }
 
 /**
  * The same patch as JSON-patch `add` operations for a TalosConfigTemplate (`configPatches`). `add` replaces the whole
- * map at its path; Cluster API's generated worker config has no extraConfig, sysctls, sysfs or nodeLabels of its own.
+ * value at its path; Cluster API's generated worker config has no extraConfig, sysctls, sysfs or nodeLabels of its own
+ * (and its machine.install.image is the plain installer, without the pool's kernel arguments).
  */
-export function talosConfigPatchOps(settings: TalosNodeSettings): TalosConfigPatchOp[] {
-  return machineFields(settings).map(([, path, value]) => ({ op: 'add', path, value }));
+export function talosConfigPatchOps(settings: TalosNodeSettings, installerImage?: string): TalosConfigPatchOp[] {
+  return machineFields(settings, installerImage).map(([, path, value]) => ({ op: 'add', path, value }));
 }

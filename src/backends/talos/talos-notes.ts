@@ -50,7 +50,8 @@ export function talosLimitations(): string[] {
     'No systemd: systemd.cpu_affinity has no effect and Talos services are not pinned to the reserved CPUs; only '
       + 'isolcpus=domain (balanceIsolated: false) keeps unpinned tasks off the isolated CPUs',
     'Kernel arguments only through the Image Factory schematic: one boot-time huge page size (image-factory#154 groups repeated '
-      + 'hugepagesz/hugepages keys); the schematic ID is not computed here: POST the schematic to the factory',
+      + 'hugepagesz/hugepages keys); the schematic ID is not computed here: POST the schematic to the factory and pass the '
+      + 'installer it names as installerImage (machine.install.image), or the nodes boot without the pool\'s kernel arguments',
     'machine.sysfs writes huge pages and CPU offlining without reading them back: verify with talosctl read '
       + '/sys/devices/system/node/node<N>/hugepages/hugepages-<kB>kB/nr_hugepages',
     'Node labels and taints go through NodeRestriction: labels under kubernetes.io/k8s.io (other than node.kubernetes.io and '

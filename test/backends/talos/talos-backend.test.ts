@@ -34,3 +34,17 @@ describe('renderTalosBackend', () => {
     expect(renderTalosBackend(seed002Plan()).files.map((f) => `# ${f.fileName}\n${f.contents}`).join('---\n')).toMatchSnapshot();
   });
 });
+
+describe('renderTalosBackend with the Image Factory installer', () => {
+  const installerImage = `factory.talos.dev/metal-installer/${'a'.repeat(64)}:v1.13.9`;
+
+  test('machine.install.image in the patch (first configPatches op), still valid against both schemas', () => {
+    const out = renderTalosBackend(seed002Plan(), { installerImage });
+    expect((out.machineConfigPatch as any).machine.install).toEqual({ image: installerImage });
+    expect(Object.keys((out.machineConfigPatch as any).machine)[0]).toBe('install');
+    expect(talosConfigErrors(out.machineConfigPatch)).toEqual([]);
+    const ops = (out.talosConfigTemplate as any).spec.template.spec.configPatches;
+    expect(ops[0]).toEqual({ op: 'add', path: '/machine/install/image', value: installerImage });
+    expectValidAgainstCrds([out.talosConfigTemplate]);
+  });
+});

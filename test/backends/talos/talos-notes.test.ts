@@ -28,7 +28,7 @@ describe('Talos reboot notes and limitations', () => {
 
   test('limitations name PREEMPT_RT, the EPERM risk, systemd, the schematic and TuneD', () => {
     const text = talosLimitations().join('\n');
-    for (const fact of ['PREEMPT_RT', 'pkgs#1484', 'systemd.cpu_affinity', 'image-factory#154', 'No TuneD', 'NodeRestriction']) {
+    for (const fact of ['PREEMPT_RT', 'pkgs#1484', 'systemd.cpu_affinity', 'image-factory#154', 'installerImage', 'No TuneD', 'NodeRestriction']) {
       expect(text).toContain(fact);
     }
   });
