@@ -68,7 +68,9 @@ export function renderTalosBackend(plan: NodeTuningPlan, options: TalosBackendOp
   return {
     machineConfigPatch,
     schematic,
-    talosConfigTemplate: talosConfigTemplate(settings, { name: templateName, namespace: options.namespace, version, installerImage: options.installerImage }),
+    talosConfigTemplate: talosConfigTemplate(settings, {
+      name: templateName, namespace: options.namespace, version, installerImage: options.installerImage,
+    }),
     files: [
       { fileName: `${plan.role}.talos-patch.yaml`, contents: Yaml.stringify(machineConfigPatch) },
       { fileName: `${plan.role}.schematic.yaml`, contents: Yaml.stringify(schematic) },
