@@ -14,6 +14,10 @@ const CRD_IMPORTS: Record<string, string> = {
   kubeletconfig: 'crds/openshift/kubeletconfigs.machineconfiguration.openshift.io.crd.yaml',
   tuned: 'crds/openshift/tuneds.tuned.openshift.io.crd.yaml',
   performanceprofile: 'crds/openshift/performanceprofiles.performance.openshift.io.crd.yaml',
+  // Cluster API (v1beta2 KubeadmConfigTemplate) and the Talos bootstrap provider (v1alpha3 TalosConfigTemplate) share
+  // the bootstrap.cluster.x-k8s.io group: explicit module names keep them apart.
+  kubeadmconfigtemplate: 'crds/cluster-api/kubeadmconfigtemplates.bootstrap.cluster.x-k8s.io.crd.yaml',
+  talosconfigtemplate: 'crds/cluster-api-talos/talosconfigtemplates.bootstrap.cluster.x-k8s.io.crd.yaml',
 };
 
 const project = new cdk8s.ConstructLibraryCdk8s({

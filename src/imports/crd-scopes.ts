@@ -2,6 +2,8 @@
 
 /** The scope of every kind the vendored CRDs define, by `group/Kind`. */
 export const CRD_SCOPES: { readonly [groupKind: string]: 'Namespaced' | 'Cluster' } = {
+  'bootstrap.cluster.x-k8s.io/KubeadmConfigTemplate': 'Namespaced',
+  'bootstrap.cluster.x-k8s.io/TalosConfigTemplate': 'Namespaced',
   'hco.kubevirt.io/HyperConverged': 'Namespaced',
   'kubevirt.io/KubeVirt': 'Namespaced',
   'kubevirt.io/VirtualMachine': 'Namespaced',

@@ -2,6 +2,7 @@ import { CodeInfo } from './code-info';
 import { CLUSTER_CODES } from './codes-cluster';
 import { CORE_CODES } from './codes-core';
 import { HOST_CODES } from './codes-host';
+import { NODE_BACKEND_CODES } from './codes-node-backends';
 import { PERFORMANCE_PROFILE_CODES } from './codes-performance-profile';
 import { PLACEMENT_CODES } from './codes-placement';
 import { PLAN_CODES } from './codes-plan';
@@ -17,6 +18,7 @@ export const ALL_CODES: Record<string, CodeInfo> = {
   ...CLUSTER_CODES,
   ...HOST_CODES,
   ...POOL_CODES,
+  ...NODE_BACKEND_CODES,
   ...PLAN_CODES,
   ...PERFORMANCE_PROFILE_CODES,
   ...PLACEMENT_CODES,
