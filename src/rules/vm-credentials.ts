@@ -1,40 +1,20 @@
 import { error, Finding, warning } from '../finding';
 import { CloudInit } from '../vm/cloud-init';
 import { ResolvedVm } from '../vm/resolve';
+import { scanUserDataField } from './credentials/virtual-machine';
 
 // Inline cloud-init user data is stored in the VirtualMachine object: readable by everyone who may read VMs, and
 // committed to Git with the manifests. Credentials in it are refused unless the user opts in (issue #6).
 
-/** cloud-config keys that carry passwords or keys (top level or under `users:`), matched case-insensitively. */
-const CREDENTIAL_KEYS = [
-  'password', 'passwd', 'hashed_passwd', 'plain_text_passwd', 'chpasswd', 'ssh_authorized_keys', 'ssh_keys',
-  'ssh_private_key', 'ssh_public_key',
-];
-
-/** Patterns that betray credentials in any user-data format (shell scripts, JSON, flow-style YAML). */
-const CREDENTIAL_PATTERNS: Array<[string, RegExp]> = [
-  ['a "chpasswd" or "passwd" command', /(^|[^\w-])(chpasswd|passwd)\b(?!\s*:)/im],
-  ['a "--password" option', /--password\b/i],
-  ['a private key block', /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/],
-  ['an SSH public key', /\b(ssh-(rsa|dss|ed25519)|ecdsa-sha2-nistp\d+|sk-(ssh-ed25519|ecdsa-sha2-nistp256)@openssh\.com)\s+AAAA/],
-];
-
 /**
- * What in a user-data text looks like a credential: the matching key names and patterns, never the values (the
- * result ends up in error messages and logs).
+ * What in a user-data text looks like a credential: descriptions such as `key "passwd" under users[0]` or
+ * `a private key block in write_files[0].content (gzip+base64)`, never the values (the result ends up in error
+ * messages and logs). The text is read as cloud-init reads it, decodings included (see credentials/user-data.ts);
+ * parts that cannot be inspected are not listed here (see `scanUserDataField`).
  */
 export function credentialIndicators(userData: string): string[] {
   if (typeof userData !== 'string') return [];
-  const found: string[] = [];
-  for (const key of CREDENTIAL_KEYS) {
-    // A mapping key: at line start, after "- ", "{" or ",", optionally quoted, followed by a colon.
-    const keyPattern = new RegExp(`(^|[\\s{,\\-])["']?${key}["']?\\s*:`, 'im');
-    if (keyPattern.test(userData)) found.push(`key "${key}"`);
-  }
-  for (const [what, pattern] of CREDENTIAL_PATTERNS) {
-    if (pattern.test(userData)) found.push(what);
-  }
-  return found;
+  return scanUserDataField(userData, 'cloudInit.userData').hits.map((h) => h.indicator);
 }
 
 /** Inline credentials need `allowInlineCredentials`; SSH key secrets need a NoCloud disk to travel on. */

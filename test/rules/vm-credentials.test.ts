@@ -6,25 +6,26 @@ import { minimalProps, synthError, synthVm } from '../vm/helpers';
 const SEED_USER_DATA = '#cloud-config\npassword: fedora\nchpasswd: { expire: False }\nbootcmd:\n  - tuned-adm profile realtime\n';
 
 describe('credentialIndicators', () => {
-  test('finds the seed\'s password and chpasswd, never the values', () => {
+  test('finds the seed\'s password, never the value; chpasswd with only expire sets no password', () => {
     const found = credentialIndicators(SEED_USER_DATA);
-    expect(found).toEqual(['key "password"', 'key "chpasswd"']);
+    expect(found).toEqual(['key "password"']);
     expect(found.join()).not.toContain('fedora');
   });
 
   test.each([
-    ['users:\n  - name: rt\n    passwd: $6$abc', 'key "passwd"'],
-    ['users:\n  - name: rt\n    hashed_passwd: $6$abc', 'key "hashed_passwd"'],
-    ['users:\n- {name: rt, plain_text_passwd: x}', 'key "plain_text_passwd"'],
+    ['users:\n  - name: rt\n    passwd: $6$abc', 'key "passwd" under users[0]'],
+    ['users:\n  - name: rt\n    hashed_passwd: $6$abc', 'key "hashed_passwd" under users[0]'],
+    ['users:\n- {name: rt, plain_text_passwd: x}', 'key "plain_text_passwd" under users[0]'],
     ['ssh_authorized_keys:\n  - ssh-ed25519 AAAAC3Nz rt@host', 'key "ssh_authorized_keys"'],
     ['ssh_keys:\n  rsa_private: |\n    -----BEGIN RSA PRIVATE KEY-----', 'key "ssh_keys"'],
     ['{"Password": "x"}', 'key "password"'],
     ['PASSWORD : x', 'key "password"'],
-    ['#!/bin/sh\necho "root:secret" | chpasswd', 'a "chpasswd" or "passwd" command'],
-    ['#!/bin/sh\necho secret | passwd --stdin root', 'a "chpasswd" or "passwd" command'],
-    ['#!/bin/sh\nuseradd rt --password x', 'a "--password" option'],
-    ['write_files:\n- content: |\n    -----BEGIN OPENSSH PRIVATE KEY-----', 'a private key block'],
-    ['runcmd:\n- echo "ssh-rsa AAAAB3Nza rt" >> /root/.ssh/authorized_keys', 'an SSH public key'],
+    ['#!/bin/sh\necho "root:secret" | chpasswd', 'a password piped into "chpasswd"'],
+    ['#!/bin/sh\necho secret | passwd --stdin root', 'a password piped into "passwd"'],
+    ['#!/bin/sh\nuseradd rt --password x', 'a password hash given to "useradd"'],
+    ['#!/bin/sh\nmytool --password x', 'a "--password" option'],
+    ['write_files:\n- content: |\n    -----BEGIN OPENSSH PRIVATE KEY-----', 'a private key block in write_files[0].content'],
+    ['runcmd:\n- echo "ssh-rsa AAAAB3Nza rt" >> /root/.ssh/authorized_keys', 'an SSH public key in runcmd[0]'],
   ])('detects %j', (text, indicator) => {
     expect(credentialIndicators(text)).toContain(indicator);
   });
@@ -33,15 +34,30 @@ describe('credentialIndicators', () => {
     '#cloud-config\nbootcmd:\n  - tuned-adm profile realtime\n',
     '#cloud-config\nssh_pwauth: false\n',
     '#cloud-config\nruncmd:\n  - systemctl enable --now chronyd\n',
+    // Issue 13: package names and comments are not credentials.
+    '#cloud-config\npackages: [passwd]\n',
+    '#cloud-config\n# no passwd login\nruncmd:\n  - dnf install -y passwd\n',
   ])('finds nothing in %j', (text) => {
     expect(credentialIndicators(text)).toEqual([]);
+  });
+
+  test('reads what the old text heuristics missed (issue 13)', () => {
+    const encoded = Buffer.from('#cloud-config\npassword: x\n').toString('base64');
+    const mime = `MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary="b"\n\n--b\nContent-Type: text/cloud-config\nContent-Transfer-Encoding: base64\n\n${encoded}\n--b--\n`;
+    expect(credentialIndicators(mime)).toEqual(['key "password" in MIME part 1 (text/cloud-config)']);
+    expect(credentialIndicators('#cloud-config\n"pass\\x77ord": x\n')).toEqual(['key "password"']);
+    expect(credentialIndicators('#!/bin/sh\nusermod -p \'$6$salt$hash\' root\n')).toEqual(['a password hash given to "usermod"']);
+  });
+
+  test('gives nothing for a value that is not text (JavaScript callers)', () => {
+    expect(credentialIndicators(42 as any)).toEqual([]);
   });
 });
 
 describe('VM cloud-init rules', () => {
   test('fails on inline credentials (the seed\'s user data)', () => {
     const msg = synthError(minimalProps({ cloudInit: CloudInit.userData(SEED_USER_DATA) }));
-    expect(msg).toContain('[VM_INLINE_CREDENTIALS] cloudInit.userData: got "inline user data with key \\"password\\", key \\"chpasswd\\""');
+    expect(msg).toContain('[VM_INLINE_CREDENTIALS] cloudInit.userData: got "inline user data with key \\"password\\""');
     expect(msg).toContain('CloudInit.fromSecret');
     expect(msg).not.toContain('fedora');
   });

@@ -1,0 +1,105 @@
+import { CredentialHit, CredentialScan, UninspectablePart } from './credential-scan';
+import { MAX_INDICATORS, MAX_NESTING, ScanBudget } from './scan-limits';
+
+/** Collects the hits and uninspectable parts of one scan, de-duplicated, in the order met. */
+export class ScanSink {
+  private readonly hits = new Map<string, CredentialHit>();
+  private readonly uninspectable = new Map<string, UninspectablePart>();
+  private readonly kept = new Map<string, number>();
+  private readonly dropped = new Map<string, number>();
+  private readonly droppedKeys = new Set<string>();
+  private readonly whats = new Set<string>();
+
+  /** Records a hit (once). */
+  public addHit(field: string, indicator: string, what: string): void {
+    this.whats.add(what);
+    const key = `${field}\u0000${indicator}`;
+    if (this.hits.has(key) || this.droppedKeys.has(key)) return;
+    const kept = this.kept.get(field) ?? 0;
+    if (kept >= MAX_INDICATORS) {
+      this.droppedKeys.add(key);
+      this.dropped.set(field, (this.dropped.get(field) ?? 0) + 1);
+      return;
+    }
+    this.kept.set(field, kept + 1);
+    this.hits.set(key, { field, indicator });
+  }
+
+  /** Records an uninspectable part (once). */
+  public addUninspectable(field: string, reason: string): void {
+    const key = `${field}\u0000${reason}`;
+    if (!this.uninspectable.has(key)) this.uninspectable.set(key, { field, reason });
+  }
+
+  /** Whether a hit with this description (wherever it was) has been recorded. */
+  public hasSeen(what: string): boolean {
+    return this.whats.has(what);
+  }
+
+  /** The result, with an "and N more" indicator per field that had more than the ceiling. */
+  public result(): CredentialScan {
+    const hits = [...this.hits.values()];
+    for (const [field, n] of this.dropped) hits.push({ field, indicator: `and ${n} more indicator(s)` });
+    return { hits, uninspectable: [...this.uninspectable.values()] };
+  }
+}
+
+/**
+ * Where the scanner is: the field being scanned, the containers it has opened on the way (innermost last, e.g.
+ * `MIME part 2 (text/cloud-config)`, `write_files[0].content (base64)`), the shared budget and sink.
+ */
+export class ScanContext {
+  /** The context at the start of a field. */
+  public static root(field: string, budget: ScanBudget, sink: ScanSink): ScanContext {
+    return new ScanContext(field, [], 0, budget, sink);
+  }
+
+  private constructor(
+    /** The field of the object that holds the data. */
+    public readonly field: string,
+    private readonly origins: string[],
+    /** Containers opened so far. */
+    public readonly nesting: number,
+    /** The work left, shared by the whole scan. */
+    public readonly budget: ScanBudget,
+    private readonly sink: ScanSink,
+  ) {}
+
+  /** A location inside the current data (a YAML path such as `runcmd[2]`); opens no container. */
+  public at(location: string): ScanContext {
+    if (location === '') return this;
+    return new ScanContext(this.field, [...this.origins, location], this.nesting, this.budget, this.sink);
+  }
+
+  /**
+   * Enters a container (decoded or embedded data). Undefined, with an uninspectable part recorded, when that would
+   * nest deeper than the ceiling.
+   */
+  public open(origin: string): ScanContext | undefined {
+    if (this.nesting >= MAX_NESTING) {
+      this.cannotInspect(`data nested more than ${MAX_NESTING} containers deep (${origin})`);
+      return undefined;
+    }
+    return new ScanContext(this.field, [...this.origins, origin], this.nesting + 1, this.budget, this.sink);
+  }
+
+  /** Records a credential: `what` (e.g. `key "password"`), optionally the YAML path it is under. */
+  public found(what: string, under?: string): void {
+    const path = under === undefined || under === '' ? '' : ` under ${under}`;
+    this.sink.addHit(this.field, `${what}${path}${this.whereSuffix()}`, what);
+  }
+
+  /** Records a part that could not be inspected. */
+  public cannotInspect(reason: string): void {
+    this.sink.addUninspectable(this.field, `${reason}${this.whereSuffix()}`);
+  }
+
+  /** Whether a hit with this description was recorded anywhere in the scan. */
+  public hasSeen(what: string): boolean {
+    return this.sink.hasSeen(what);
+  }
+
+  private whereSuffix(): string {
+    return [...this.origins].reverse().map((o) => ` in ${o}`).join('');
+  }
+}
