@@ -70,8 +70,9 @@ const SUFFIXES = ['_password', '_secret', '_token', '_api_key', '_psk', '_presha
 /** The longest key compared: longer keys are never credential names (and are not worth normalising). */
 const MAX_KEY_LENGTH = 64;
 
-/** Lower case, `_` for `-`, trimmed: how keys are compared. */
+/** Lower case, `_` for `-`, trimmed: how keys are compared. Keys longer than any credential name become `''`. */
 export function normalizeKey(key: string): string {
+  if (key.length > MAX_KEY_LENGTH) return '';
   return key.trim().toLowerCase().replace(/-/g, '_');
 }
 

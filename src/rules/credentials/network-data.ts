@@ -1,7 +1,7 @@
 import { isMap, isSeq } from 'yaml';
 import { bytesToText, isGzip, isPrintableText, lenientBase64, looksLikeBase64Blob, utf8Text } from './decoding';
-import { scanFileContent } from './file-content';
 import { ScanContext } from './scan-context';
+import { scanUserDataText } from './user-data';
 import { scanText, scanYamlComments, SettingLines } from './text-scan';
 import { readYaml, YamlAttempt } from './yaml-reading';
 import { walkYamlDocuments } from './yaml-walker';
@@ -37,8 +37,8 @@ export function scanNetworkDataText(text: string, ctx: ScanContext): void {
   if (reading.hasErrors) ctx.cannotInspect('network data that is not valid YAML (read line by line instead)');
   const structured = !reading.hasErrors && reading.documents.some((d) => isMap(d.contents) || isSeq(d.contents));
   if (structured) {
-    walkYamlDocuments(reading.documents, ctx, scanFileContent);
-    scanYamlComments(body, ctx);
+    walkYamlDocuments(reading.documents, ctx, scanUserDataText);
+    scanYamlComments(reading.comments, ctx);
   } else {
     scanText(body, ctx, SettingLines.READ);
   }

@@ -8,11 +8,9 @@ export class ScanSink {
   private readonly kept = new Map<string, number>();
   private readonly dropped = new Map<string, number>();
   private readonly droppedKeys = new Set<string>();
-  private readonly whats = new Set<string>();
 
   /** Records a hit (once). */
-  public addHit(field: string, indicator: string, what: string): void {
-    this.whats.add(what);
+  public addHit(field: string, indicator: string): void {
     const key = `${field}\u0000${indicator}`;
     if (this.hits.has(key) || this.droppedKeys.has(key)) return;
     const kept = this.kept.get(field) ?? 0;
@@ -29,11 +27,6 @@ export class ScanSink {
   public addUninspectable(field: string, reason: string): void {
     const key = `${field}\u0000${reason}`;
     if (!this.uninspectable.has(key)) this.uninspectable.set(key, { field, reason });
-  }
-
-  /** Whether a hit with this description (wherever it was) has been recorded. */
-  public hasSeen(what: string): boolean {
-    return this.whats.has(what);
   }
 
   /** The result, with an "and N more" indicator per field that had more than the ceiling. */
@@ -86,17 +79,12 @@ export class ScanContext {
   /** Records a credential: `what` (e.g. `key "password"`), optionally the YAML path it is under. */
   public found(what: string, under?: string): void {
     const path = under === undefined || under === '' ? '' : ` under ${under}`;
-    this.sink.addHit(this.field, `${what}${path}${this.whereSuffix()}`, what);
+    this.sink.addHit(this.field, `${what}${path}${this.whereSuffix()}`);
   }
 
   /** Records a part that could not be inspected. */
   public cannotInspect(reason: string): void {
     this.sink.addUninspectable(this.field, `${reason}${this.whereSuffix()}`);
-  }
-
-  /** Whether a hit with this description was recorded anywhere in the scan. */
-  public hasSeen(what: string): boolean {
-    return this.sink.hasSeen(what);
   }
 
   private whereSuffix(): string {

@@ -29,6 +29,9 @@ export function lexShell(text: string, onPipeline: PipelineReader): string[] {
   return new ShellLexer(text, onPipeline).read();
 }
 
+/** Expansions in an unquoted here-document body (bounded repetitions keep the replacement linear). */
+const HEREDOC_EXPANSION = /\$\{[^}\n]{0,256}\}|\$\([^)\n]{0,256}\)|\$[A-Za-z_][A-Za-z0-9_]{0,256}|\$[0-9@*#?$!-]|`[^`\n]{0,256}`/g;
+
 /** A run of characters with no meaning to the shell (read in one step: the lexer's hot path). */
 const PLAIN_RUN = /[^\s'"$`|&;()<>\\]+/y;
 
@@ -288,7 +291,7 @@ class ShellLexer {
         lines.push(line);
       }
       const body = lines.join('\n');
-      h.command.stdin = h.quoted ? body : body.replace(/\$\{[^}\n]*\}|\$\([^)\n]*\)|\$[A-Za-z0-9_@*#?$!-]|`[^`\n]*`/g, EXPANSION);
+      h.command.stdin = h.quoted ? body : body.replace(HEREDOC_EXPANSION, EXPANSION);
     }
     this.pendingHeredocs = [];
     this.flushPipelines();

@@ -4,7 +4,6 @@ import {
   bytesToText, decodeFileContent, fileEncodingOf, FileEncoding, gunzip, isGzip, isPrintableText, lenientBase64, looksLikeBase64Blob,
   quotedPrintable, utf8Text,
 } from './decoding';
-import { scanFileContent } from './file-content';
 import { MimeEntity, parseMimeEntity, splitMultipart } from './mime';
 import { ScanContext } from './scan-context';
 import { MAX_MIME_PARTS } from './scan-limits';
@@ -35,7 +34,10 @@ export function scanUserDataBytes(bytes: Uint8Array, ctx: ScanContext): void {
   scanUserDataText(text, ctx);
 }
 
-/** Scans user data given as text (KubeVirt `userData`). */
+/**
+ * Scans user data given as text (KubeVirt `userData`); also the reader of embedded data (write_files contents,
+ * archive and MIME parts of plain text, base64 blobs in YAML values): whatever format it has, it is in the manifest.
+ */
 export function scanUserDataText(text: string, ctx: ScanContext): void {
   const body = text.replace(/^\uFEFF/, '');
   if (isMimeMessage(body)) {
@@ -80,8 +82,8 @@ function scanTyped(text: string, type: string | undefined, ctx: ScanContext): vo
 function scanCloudConfig(text: string, ctx: ScanContext): void {
   const reading = readYaml(text, ctx, YamlAttempt.REQUIRED);
   if (reading !== undefined && !reading.hasErrors) {
-    walkYamlDocuments(reading.documents, ctx, scanFileContent);
-    scanYamlComments(text, ctx);
+    walkYamlDocuments(reading.documents, ctx, scanUserDataText);
+    scanYamlComments(reading.comments, ctx);
     return;
   }
   if (reading !== undefined) ctx.cannotInspect('cloud-config that is not valid YAML (read line by line instead)');
@@ -102,8 +104,8 @@ function scanUnknown(text: string, ctx: ScanContext): void {
   const reading = readYaml(text, ctx, YamlAttempt.SPECULATIVE);
   const structured = reading !== undefined && !reading.hasErrors && reading.documents.some((d) => isMap(d.contents) || isSeq(d.contents));
   if (structured) {
-    walkYamlDocuments(reading.documents, ctx, scanFileContent);
-    scanYamlComments(text, ctx);
+    walkYamlDocuments(reading.documents, ctx, scanUserDataText);
+    scanYamlComments(reading.comments, ctx);
   } else {
     scanText(text, ctx, SettingLines.READ);
   }

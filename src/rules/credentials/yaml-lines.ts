@@ -7,6 +7,9 @@ import { credentialKeyRule, CredentialKind, isPlaceholderSecret, isRuntimeRefere
 /** `key:` in block or flow style: at line start, after `- `, `? `, `{` or `,`; optionally quoted. */
 const KEY = /(?:^|[\s{,[-])["']?([A-Za-z_][A-Za-z0-9_-]{0,63})["']?[ \t]{0,8}:(?=\s|$)/g;
 
+/** The value after a key, up to a flow separator (read in place: no copy of the rest of the line per key). */
+const VALUE = /[ \t]{0,64}([^,}\]]{0,256})/y;
+
 /** Descriptions (`key "password"`) of the credential keys written in `text`, each once, in order. */
 export function credentialKeysInLines(text: string): string[] {
   const found = new Set<string>();
@@ -15,8 +18,8 @@ export function credentialKeysInLines(text: string): string[] {
     for (const m of line.matchAll(KEY)) {
       const rule = credentialKeyRule(m[1], []);
       if (rule === undefined || rule.kind === CredentialKind.CHPASSWD) continue;
-      const rest = line.slice((m.index ?? 0) + m[0].length);
-      const value = (/^\s*([^,}\]]*)/.exec(rest)?.[1] ?? '').trim().replace(/^["']|["']$/g, '');
+      VALUE.lastIndex = (m.index ?? 0) + m[0].length;
+      const value = (VALUE.exec(line)?.[1] ?? '').trim().replace(/^["']|["']$/g, '');
       if (value === '') {
         // A nested block follows: a list of keys is a credential, a mapping under `password:` cannot be judged.
         if (rule.kind === CredentialKind.PUBLIC_KEYS || rule.kind === CredentialKind.SSH_HOST_KEYS) found.add(`key "${rule.name}"`);

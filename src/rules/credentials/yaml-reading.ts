@@ -13,6 +13,8 @@ export interface YamlReading {
   readonly documents: Document.Parsed[];
   /** Whether the text has YAML errors (the documents are then partial). */
   readonly hasErrors: boolean;
+  /** The text of the comments (dropped from the documents, yet in the manifest), one per line. */
+  readonly comments: string;
 }
 
 /** How a YAML reading reports the ceilings it hits. */
@@ -33,6 +35,7 @@ export function readYaml(text: string, ctx: ScanContext, attempt: YamlAttempt): 
   if (bracketDepth(text) > 4 * MAX_YAML_DEPTH) return refuse(`YAML nested more than ${MAX_YAML_DEPTH} levels deep`);
   try {
     const tokens: CST.Token[] = [];
+    const comments: string[] = [];
     let documents = 0;
     for (const token of new Parser().parse(text)) {
       if (token.type === 'document' && ++documents > MAX_YAML_DOCUMENTS) {
@@ -40,12 +43,13 @@ export function readYaml(text: string, ctx: ScanContext, attempt: YamlAttempt): 
       }
       if (nestingOf(token) > MAX_YAML_DEPTH) return refuse(`YAML nested more than ${MAX_YAML_DEPTH} levels deep`);
       tokens.push(token);
+      commentsOf(token, comments);
     }
     // uniqueKeys: false as in PyYAML (and the check is quadratic in the keys of a mapping). Aliases are not
     // expanded here (no toJS): the walker visits each node once.
     const composer = new Composer({ version: '1.1', uniqueKeys: false, logLevel: 'error' });
     const docs = Array.from(composer.compose(tokens));
-    return { documents: docs, hasErrors: docs.some((d) => d.errors.length > 0) };
+    return { documents: docs, hasErrors: docs.some((d) => d.errors.length > 0), comments: comments.join('\n') };
   } catch {
     return refuse('YAML the parser could not read');
   }
@@ -70,6 +74,20 @@ function nestingOf(token: CST.Token): number {
     }
   }
   return max;
+}
+
+/** Collects the comment tokens anywhere in a parser token, without recursion. */
+function commentsOf(token: CST.Token, into: string[]): void {
+  const stack: unknown[] = [token];
+  while (stack.length > 0) {
+    const t = stack.pop();
+    if (typeof t !== 'object' || t === null) continue;
+    if ((t as CST.SourceToken).type === 'comment') into.push((t as CST.SourceToken).source);
+    for (const v of Object.values(t)) {
+      if (Array.isArray(v)) for (const item of v) stack.push(item);
+      else if (typeof v === 'object' && v !== null) stack.push(v);
+    }
+  }
 }
 
 /**

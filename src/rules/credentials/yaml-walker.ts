@@ -2,7 +2,7 @@ import { Document, isAlias, isMap, isNode, isScalar, isSeq, Node, Scalar, YAMLMa
 import {
   credentialKeyRule, CredentialKeyRule, CredentialKind, isFilePath, isPlaceholderSecret, isRuntimeReference, normalizeKey,
 } from './credential-keys';
-import { bytesToText, decodeFileContent, FileEncoding, fileEncodingOf } from './decoding';
+import { bytesToText, decodeFileContent, FileEncoding, fileEncodingOf, looksLikeBase64Blob } from './decoding';
 import { ScanContext } from './scan-context';
 import { MAX_YAML_DEPTH } from './scan-limits';
 import { argvCredentialsIn } from './shell-commands';
@@ -17,8 +17,11 @@ import { scanText, SettingLines } from './text-scan';
 // - `#cloud-config-jsonp` operations that set a credential key.
 // Aliases are never expanded: each node is visited once (at its anchor), so a "billion laughs" costs its size only.
 
-/** Scans the content of a file (decoded); provided by the caller so files written as YAML are read as YAML too. */
-export type FileScanner = (text: string, ctx: ScanContext) => void;
+/**
+ * Reads embedded data (a decoded write_files content, a base64 blob) in whatever format it has; provided by the
+ * caller (the user-data reader) so this module does not depend on it.
+ */
+export type EmbeddedScanner = (text: string, ctx: ScanContext) => void;
 
 /** A step of a YAML path: a mapping key or a sequence index. */
 type Step = string | number;
@@ -33,8 +36,8 @@ const PYYAML_BOOLEANS = /^(?:true|True|TRUE|false|False|FALSE|yes|Yes|YES|no|No|
 const SHOWN_STEP = /^[A-Za-z0-9_][A-Za-z0-9_-]{0,39}$/;
 
 /** Walks the documents, reporting to `ctx`. */
-export function walkYamlDocuments(documents: Document.Parsed[], ctx: ScanContext, scanFile: FileScanner): void {
-  for (const doc of documents) new YamlWalker(ctx, scanFile).walk(doc.contents, [], false);
+export function walkYamlDocuments(documents: Document.Parsed[], ctx: ScanContext, scanEmbedded: EmbeddedScanner): void {
+  for (const doc of documents) new YamlWalker(ctx, scanEmbedded).walk(doc.contents, [], false);
 }
 
 /** A path as shown in messages: `users[0]`, `wifis.wlan0.access-points.*.auth`. */
@@ -52,7 +55,7 @@ class YamlWalker {
   private readonly visited = new Set<Node>();
   private stoppedAtNodeCeiling = false;
 
-  constructor(private readonly ctx: ScanContext, private readonly scanFile: FileScanner) {}
+  constructor(private readonly ctx: ScanContext, private readonly scanEmbedded: EmbeddedScanner) {}
 
   /** Visits a node; `quiet` below a key already reported (its value is not reported again, anchors are still read). */
   public walk(node: unknown, path: Step[], quiet: boolean): void {
@@ -110,7 +113,8 @@ class YamlWalker {
   private scanValue(node: Scalar, path: Step[]): void {
     const where = this.ctx.at(showPath(path));
     if (typeof node.value === 'string') {
-      scanText(node.value, where, SettingLines.READ);
+      if (looksLikeBase64Blob(node.value)) this.scanEmbedded(node.value, where);
+      else scanText(node.value, where, SettingLines.READ);
     } else if (node.value instanceof Uint8Array) {
       const text = bytesToText(node.value, where, false);
       if (text !== undefined) scanText(text, where, SettingLines.READ);
@@ -146,12 +150,13 @@ class YamlWalker {
     this.visited.add(content);
     if (content.anchor !== undefined) this.anchors.set(content.anchor, content);
     const location = showPath([...path, 'content']);
-    const ctx = encoding === FileEncoding.TEXT && typeof value === 'string' ? this.ctx.at(location) : this.ctx.open(`${location} (${encoding})`);
+    // Opened as a container even as plain text: a file can hold YAML with files in it, and nesting must stay bounded.
+    const ctx = this.ctx.open(encoding === FileEncoding.TEXT ? location : `${location} (${encoding})`);
     if (ctx === undefined) return;
     const bytes = decodeFileContent(value, encoding, ctx);
     if (bytes === undefined) return;
     const text = bytesToText(bytes, ctx, true);
-    if (text !== undefined) this.scanFile(text, ctx);
+    if (text !== undefined) this.scanEmbedded(text, ctx);
   }
 
   /** `#cloud-config-jsonp`: `{op: add, path: /users/0/passwd, value: ...}` sets a credential key. */
@@ -207,8 +212,8 @@ class YamlWalker {
   /** cloud-init `chpasswd.list`: `user:password` lines (a text or a list); `user:R`/`user:RANDOM` sets a random one. */
   private chpasswdListsPasswords(chpasswd: YAMLMap): boolean {
     const list = this.resolve(this.member(chpasswd, 'list'));
-    const entries: string[] = [];
-    if (isScalar(list) && typeof list.value === 'string') entries.push(...list.value.split('\n'));
+    let entries: string[] = [];
+    if (isScalar(list) && typeof list.value === 'string') entries = list.value.split('\n');
     if (isSeq(list)) for (const item of list.items) {
       const entry = this.resolve(item);
       if (isScalar(entry)) entries.push(String(entry.value ?? ''));
