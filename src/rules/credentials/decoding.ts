@@ -100,11 +100,17 @@ export function isPrintableText(text: string): boolean {
   return !/[\u0000-\u0008\u000e-\u001f\u007f]/.test(text);
 }
 
+/** Decoded text and the context to read it in (inside "gzip data" when it was compressed). */
+export interface DecodedText {
+  readonly text: string;
+  readonly ctx: ScanContext;
+}
+
 /**
  * Decoded bytes as text, gunzipping first when they are gzip data (as cloud-init does for user data and MIME parts).
  * Undefined when they are neither (binary), with the reason recorded if `reportBinary`.
  */
-export function bytesToText(bytes: Uint8Array, ctx: ScanContext, reportBinary: boolean): string | undefined {
+export function bytesToText(bytes: Uint8Array, ctx: ScanContext, reportBinary: boolean): DecodedText | undefined {
   if (isGzip(bytes)) {
     const inner = ctx.open('gzip data');
     if (inner === undefined) return undefined;
@@ -113,7 +119,7 @@ export function bytesToText(bytes: Uint8Array, ctx: ScanContext, reportBinary: b
   }
   const text = utf8Text(bytes);
   if (text === undefined && reportBinary) ctx.cannotInspect('binary data that is neither gzip nor UTF-8 text');
-  return text;
+  return text === undefined ? undefined : { text, ctx };
 }
 
 /** The encodings of a `write_files` entry, as cloud-init's `canonicalize_extraction` reads `encoding`. */

@@ -1,8 +1,8 @@
 import { isMap, isSeq } from 'yaml';
 import { bytesToText, isGzip, isPrintableText, lenientBase64, looksLikeBase64Blob, utf8Text } from './decoding';
 import { ScanContext } from './scan-context';
-import { scanUserDataText } from './user-data';
 import { scanText, scanYamlComments, SettingLines } from './text-scan';
+import { scanUserDataText } from './user-data';
 import { readYaml, YamlAttempt } from './yaml-reading';
 import { walkYamlDocuments } from './yaml-walker';
 
@@ -14,8 +14,8 @@ import { walkYamlDocuments } from './yaml-walker';
 
 /** Scans network data given as bytes (`networkDataBase64` decoded). */
 export function scanNetworkDataBytes(bytes: Uint8Array, ctx: ScanContext): void {
-  const text = bytesToText(bytes, ctx, true);
-  if (text !== undefined) scanNetworkDataText(text, ctx);
+  const decoded = bytesToText(bytes, ctx, true);
+  if (decoded !== undefined) scanNetworkDataText(decoded.text, decoded.ctx);
 }
 
 /** Scans network data given as text (`networkData`). */
@@ -25,7 +25,7 @@ export function scanNetworkDataText(text: string, ctx: ScanContext): void {
     const inner = ctx.open('base64 text');
     const bytes = inner === undefined ? undefined : lenientBase64(body, inner);
     if (inner !== undefined && bytes !== undefined && (isGzip(bytes) || isPrintableText(utf8Text(bytes) ?? '\u0000'))) {
-      scanNetworkDataBytes(bytes, inner);
+      inner.later((c) => scanNetworkDataBytes(bytes, c));
       return;
     }
   }

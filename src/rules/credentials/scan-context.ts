@@ -1,8 +1,16 @@
 import { CredentialHit, CredentialScan, UninspectablePart } from './credential-scan';
 import { MAX_INDICATORS, MAX_NESTING, ScanBudget } from './scan-limits';
 
-/** Collects the hits and uninspectable parts of one scan, de-duplicated, in the order met. */
+/** Work deferred until the current reading returns (see {@link ScanContext.later}). */
+type Job = (ctx: ScanContext) => void;
+
+/**
+ * Collects the hits and uninspectable parts of one scan, de-duplicated, in the order met; and holds the deferred
+ * readings of nested data, run by {@link ScanSink.runDeferred}.
+ */
 export class ScanSink {
+  private readonly jobs: Array<{ ctx: ScanContext; job: Job } | undefined> = [];
+  private nextJob = 0;
   private readonly hits = new Map<string, CredentialHit>();
   private readonly uninspectable = new Map<string, UninspectablePart>();
   private readonly kept = new Map<string, number>();
@@ -27,6 +35,29 @@ export class ScanSink {
   public addUninspectable(field: string, reason: string): void {
     const key = `${field}\u0000${reason}`;
     if (!this.uninspectable.has(key)) this.uninspectable.set(key, { field, reason });
+  }
+
+  /** Queues the reading of nested data. */
+  public defer(ctx: ScanContext, job: Job): void {
+    this.jobs.push({ ctx, job });
+  }
+
+  /**
+   * Runs the deferred readings (and those they defer) in order, each from a shallow stack: nested data is read after
+   * the reading that found it has returned, so the stack never holds more than one level's walk. A reading that fails
+   * is recorded as uninspectable and the others go on.
+   */
+  public runDeferred(): void {
+    while (this.nextJob < this.jobs.length) {
+      const entry = this.jobs[this.nextJob];
+      this.jobs[this.nextJob++] = undefined; // read once: let it go
+      if (entry === undefined) continue;
+      try {
+        entry.job(entry.ctx);
+      } catch (e) {
+        entry.ctx.cannotInspect(`data the scanner stopped on (${e instanceof Error ? e.name : 'error'})`);
+      }
+    }
   }
 
   /** The result, with an "and N more" indicator per field that had more than the ceiling. */
@@ -74,6 +105,14 @@ export class ScanContext {
       return undefined;
     }
     return new ScanContext(this.field, [...this.origins, origin], this.nesting + 1, this.budget, this.sink);
+  }
+
+  /**
+   * Reads nested data later (see {@link ScanSink.runDeferred}), in this context. Use with {@link open}: the
+   * container's data is read once the reading that found it has returned.
+   */
+  public later(job: Job): void {
+    this.sink.defer(this, job);
   }
 
   /** Records a credential: `what` (e.g. `key "password"`), optionally the YAML path it is under. */

@@ -5,19 +5,19 @@
 // stops is reported as "uninspectable", never silently skipped.
 
 /** Longest text of one field that is scanned (256 KiB): 128 times KubeVirt's 2 KiB limit. */
-export const MAX_FIELD_CHARS = 256 << 10;
+export const MAX_FIELD_CHARS = 256 * 1024;
 
 /**
  * Characters of text read in one scan (512 KiB), shared by every field of a VM and counting decoded text again: the
  * text readers (patterns, shell, setting lines) cost up to about 1.5 µs per character on dense input.
  */
-export const MAX_TEXT_CHARS = 512 << 10;
+export const MAX_TEXT_CHARS = 512 * 1024;
 
 /**
  * Bytes that decoding (base64, gzip, quoted-printable) may produce in one scan (1 MiB). Bounds gzip bombs: 2 KiB of
  * gzip can expand to megabytes.
  */
-export const MAX_DECODED_BYTES = 1 << 20;
+export const MAX_DECODED_BYTES = 1024 * 1024;
 
 /** Containers inside containers (gzip in base64 in a MIME part in an archive ...): cloud-init needs 3 or 4. */
 export const MAX_NESTING = 8;
@@ -29,7 +29,7 @@ export const MAX_MIME_PARTS = 64;
  * Characters of YAML parsed in one scan (128 KiB): 64 times KubeVirt's limit. The parser costs up to about 2 µs per
  * character, so this bounds the parsing time of one scan to about a quarter of a second.
  */
-export const MAX_YAML_CHARS = 128 << 10;
+export const MAX_YAML_CHARS = 128 * 1024;
 
 /** YAML documents in one text (`---` separators); cloud-init reads one. */
 export const MAX_YAML_DOCUMENTS = 16;

@@ -33,7 +33,7 @@ function scanBase64Blob(text: string, ctx: ScanContext): void {
   const bytes = lenientBase64(text, inner);
   if (bytes === undefined) return;
   const decoded = bytesToText(bytes, inner, false);
-  if (decoded !== undefined && isPrintableText(decoded)) scanText(decoded, inner, SettingLines.READ);
+  if (decoded !== undefined && isPrintableText(decoded.text)) decoded.ctx.later((c) => scanText(decoded.text, c, SettingLines.READ));
 }
 
 /** The credential patterns in YAML comments: the parser drops them, the manifest keeps them. */

@@ -1,7 +1,7 @@
 import { isMap, isSeq } from 'yaml';
-import { archiveParts } from './cloud-config-archive';
+import { ArchivePart, archiveParts } from './cloud-config-archive';
 import {
-  bytesToText, decodeFileContent, fileEncodingOf, FileEncoding, gunzip, isGzip, isPrintableText, lenientBase64, looksLikeBase64Blob,
+  bytesToText, DecodedText, decodeFileContent, fileEncodingOf, FileEncoding, gunzip, isGzip, isPrintableText, lenientBase64, looksLikeBase64Blob,
   quotedPrintable, utf8Text,
 } from './decoding';
 import { MimeEntity, parseMimeEntity, splitMultipart } from './mime';
@@ -9,8 +9,8 @@ import { ScanContext } from './scan-context';
 import { MAX_MIME_PARTS } from './scan-limits';
 import { scanText, scanYamlComments, SettingLines, takeText } from './text-scan';
 import { GZIP_TYPES, isMimeMessage, UserDataType, userDataTypeOf, withoutJinja } from './user-data-format';
-import { readYaml, YamlAttempt } from './yaml-reading';
 import { credentialKeysInLines } from './yaml-lines';
+import { readYaml, YamlAttempt } from './yaml-reading';
 import { walkYamlDocuments } from './yaml-walker';
 
 // User data as cloud-init unpacks it (cloudinit/user_data.py): gzip is decompressed, MIME messages are split into
@@ -21,9 +21,10 @@ import { walkYamlDocuments } from './yaml-walker';
 /** Scans user data given as bytes (KubeVirt `userDataBase64` decoded, a decoded part). */
 export function scanUserDataBytes(bytes: Uint8Array, ctx: ScanContext): void {
   if (isGzip(bytes)) {
-    const inner = ctx.open('gzip data');
-    const out = inner === undefined ? undefined : gunzip(bytes, inner);
-    if (inner !== undefined && out !== undefined) scanUserDataBytes(out, inner);
+    ctx.open('gzip data')?.later((inner) => {
+      const out = gunzip(bytes, inner);
+      if (out !== undefined) scanUserDataBytes(out, inner);
+    });
     return;
   }
   const text = utf8Text(bytes);
@@ -41,8 +42,16 @@ export function scanUserDataBytes(bytes: Uint8Array, ctx: ScanContext): void {
 export function scanUserDataText(text: string, ctx: ScanContext): void {
   const body = text.replace(/^\uFEFF/, '');
   if (isMimeMessage(body)) {
-    scanMimeEntity(body, 'text/x-not-multipart', ctx);
-    return;
+    const entity = parseMimeEntity(body);
+    // Without headers, Python's parser gives the whole text as one plain part, typed by its first line: read below
+    // (and never as a MIME entity again, which would loop).
+    if (entity.headers.size > 0) {
+      const type = typeOf(entity, 'text/x-not-multipart');
+      // A single-part message opens a container (its body may be a MIME message again); a multipart one opens one per part.
+      if (type.startsWith('multipart/')) scanParsedEntity(entity, type, ctx);
+      else ctx.open('a MIME message')?.later((inner) => scanParsedEntity(entity, type, inner));
+      return;
+    }
   }
   scanTyped(body, userDataTypeOf(body), ctx);
 }
@@ -58,10 +67,8 @@ function scanTyped(text: string, type: string | undefined, ctx: ScanContext): vo
       scanArchive(text, ctx);
       return;
     case UserDataType.JINJA: {
-      const inner = ctx.open('Jinja template');
-      if (inner === undefined) return;
       const rendered = withoutJinja(text);
-      scanTyped(rendered, userDataTypeOf(rendered), inner);
+      ctx.open('Jinja template')?.later((inner) => scanTyped(rendered, userDataTypeOf(rendered), inner));
       return;
     }
     case UserDataType.SHELL_SCRIPT:
@@ -97,7 +104,7 @@ function scanUnknown(text: string, ctx: ScanContext): void {
     const inner = ctx.open('base64 text');
     const bytes = inner === undefined ? undefined : lenientBase64(text, inner);
     if (inner !== undefined && bytes !== undefined && (isGzip(bytes) || isPrintableText(utf8Text(bytes) ?? '\u0000'))) {
-      scanUserDataBytes(bytes, inner);
+      inner.later((c) => scanUserDataBytes(bytes, c));
       return;
     }
   }
@@ -112,11 +119,6 @@ function scanUnknown(text: string, ctx: ScanContext): void {
 }
 
 /** A MIME entity: multipart bodies are split (recursively), single parts decoded and read by their type. */
-function scanMimeEntity(text: string, fallbackType: string, ctx: ScanContext): void {
-  const entity = parseMimeEntity(text);
-  scanParsedEntity(entity, typeOf(entity, fallbackType), ctx);
-}
-
 function scanParsedEntity(entity: MimeEntity, type: string, ctx: ScanContext): void {
   if (type.startsWith('multipart/')) {
     const boundary = entity.parameters.get('boundary');
@@ -134,8 +136,7 @@ function scanParsedEntity(entity: MimeEntity, type: string, ctx: ScanContext): v
       }
       const part = parseMimeEntity(parts[i]);
       const partType = typeOf(part, 'text/plain');
-      const inner = ctx.open(`MIME part ${i + 1} (${shownType(partType)})`);
-      if (inner !== undefined) scanParsedEntity(part, partType, inner);
+      ctx.open(`MIME part ${i + 1} (${shownType(partType)})`)?.later((inner) => scanParsedEntity(part, partType, inner));
     }
     return;
   }
@@ -186,33 +187,49 @@ function scanPart(content: string | Uint8Array, declaredType: string, charset: s
     data = out;
     type = '';
   }
-  const text = typeof data === 'string' ? data : decodeText(data, charset, ctx);
-  if (text === undefined) return;
+  const decoded = typeof data === 'string' ? { text: data, ctx } : decodeText(data, charset, ctx);
+  if (decoded === undefined) return;
+  const { text } = decoded;
   if (type.startsWith('multipart/')) {
-    scanMimeEntity(text, type, ctx);
+    // A part declared multipart whose body was encoded: its body is a MIME message of its own.
+    const entity = parseMimeEntity(text);
+    if (entity.headers.size > 0) scanParsedEntity(entity, typeOf(entity, type), decoded.ctx);
+    else scanText(text, decoded.ctx, SettingLines.READ);
     return;
   }
   // Like cloud-init, the text decides for untyped, plain and shell-script parts (a script must start with #!). Plain
   // text is read as user data of its own: cloud-init would ignore a MIME message or base64 in it, the manifest holds
   // it all the same.
   if (['', 'text/plain', 'text/x-not-multipart'].includes(type)) {
-    scanUserDataText(text, ctx);
+    scanUserDataText(text, decoded.ctx);
     return;
   }
   if (type === UserDataType.SHELL_SCRIPT) type = userDataTypeOf(text) ?? type;
-  scanTyped(text, type, ctx);
+  scanTyped(text, type, decoded.ctx);
 }
 
 /** Bytes in the part's charset (UTF-8 when absent or unknown); gzip data is decompressed; binary is recorded. */
-function decodeText(bytes: Uint8Array, charset: string | undefined, ctx: ScanContext): string | undefined {
-  if (charset !== undefined && !/^utf-?8$/i.test(charset)) {
+function decodeText(bytes: Uint8Array, charset: string | undefined, ctx: ScanContext): DecodedText | undefined {
+  if (charset !== undefined && !/^utf-?8$/i.test(charset) && !isGzip(bytes)) {
     try {
-      return new TextDecoder(charset).decode(bytes);
+      return { text: new TextDecoder(charset).decode(bytes), ctx };
     } catch {
       // an unknown charset: read as UTF-8 below
     }
   }
   return bytesToText(bytes, ctx, true);
+}
+
+/** One archive part: decoded (Content-Transfer-Encoding, then `encoding`) and read by its type. */
+function scanArchivePart(part: ArchivePart, ctx: ScanContext): void {
+  let content: string | Uint8Array | undefined = part.content;
+  if (part.transferEncoding !== undefined && typeof content === 'string') content = transferDecoded(content, part.transferEncoding, ctx);
+  const encoding = fileEncodingOf(part.encoding);
+  if (content !== undefined && encoding !== FileEncoding.TEXT) content = decodeFileContent(content, encoding, ctx);
+  if (content === undefined) return;
+  // Untyped parts: cloud-init takes the type from the first line (text/cloud-config by default); read as user data,
+  // they get the same reading plus MIME and base64 detection.
+  scanPart(content, part.type ?? '', undefined, ctx);
 }
 
 /** `#cloud-config-archive`: each part decoded and read by its type. */
@@ -233,15 +250,7 @@ function scanArchive(text: string, ctx: ScanContext): void {
       ctx.cannotInspect(`archive parts past the ceiling of ${MAX_MIME_PARTS}`);
       return;
     }
-    const inner = ctx.open(`cloud-config-archive part ${part.index + 1}`);
-    if (inner === undefined) return;
-    let content: string | Uint8Array | undefined = part.content;
-    if (part.transferEncoding !== undefined && typeof content === 'string') content = transferDecoded(content, part.transferEncoding, inner);
-    const encoding = fileEncodingOf(part.encoding);
-    if (content !== undefined && encoding !== FileEncoding.TEXT) content = decodeFileContent(content, encoding, inner);
-    if (content === undefined) continue;
-    const type = part.type ?? (typeof content === 'string' ? UserDataType.CLOUD_CONFIG : 'application/octet-stream');
-    scanPart(content, typeof content === 'string' && part.type === undefined ? (userDataTypeOf(content) ?? type) : type, undefined, inner);
+    ctx.open(`cloud-config-archive part ${part.index + 1}`)?.later((inner) => scanArchivePart(part, inner));
   }
   if (archive.more) ctx.cannotInspect(`archive parts past the ceiling of ${MAX_MIME_PARTS}`);
 }

@@ -54,7 +54,7 @@ export function scanVirtualMachineCredentials(vmJson: unknown): CredentialScan {
  */
 export function scanCloudInitVolume(volume: unknown, fieldPrefix: string): CredentialScan {
   const sink = new ScanSink();
-  const prefix = typeof fieldPrefix === 'string' ? fieldPrefix : 'volume';
+  const prefix = typeof fieldPrefix === 'string' && fieldPrefix !== '' ? fieldPrefix : 'volume';
   try {
     scanVolumeInto(volume, prefix, ScanBudget.standard(), sink);
   } catch (e) {
@@ -66,7 +66,13 @@ export function scanCloudInitVolume(volume: unknown, fieldPrefix: string): Crede
 /** Scans one user-data text (the inline user data of `CloudInit.userData`); hits name the field `field`. */
 export function scanUserDataField(userData: unknown, field: string): CredentialScan {
   const sink = new ScanSink();
-  scanField(ScanContext.root(field, ScanBudget.standard(), sink), userData, false, false);
+  const name = typeof field === 'string' && field !== '' ? field : 'userData';
+  try {
+    scanField(ScanContext.root(name, ScanBudget.standard(), sink), userData, false, false);
+    sink.runDeferred();
+  } catch (e) {
+    sink.addUninspectable(name, `data the scanner stopped on (${errorName(e)})`);
+  }
   return sink.result();
 }
 
@@ -81,6 +87,7 @@ function scanVolumeInto(volume: unknown, prefix: string, budget: ScanBudget, sin
     for (const f of FIELDS) {
       const value = data[f.name];
       scanField(ScanContext.root(`${prefix}.${source}.${f.name}`, budget, sink), value, f.network, f.base64);
+      sink.runDeferred();
     }
   }
 }
@@ -136,5 +143,6 @@ function errorName(e: unknown): string {
 function kindOf(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (value === null) return 'null';
-  return `a ${typeof value}`;
+  const type = typeof value;
+  return `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`;
 }

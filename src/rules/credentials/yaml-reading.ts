@@ -55,21 +55,22 @@ export function readYaml(text: string, ctx: ScanContext, attempt: YamlAttempt): 
   }
 }
 
-/** The nesting depth of collections in a parser token, computed without recursion. */
+/** How many collections are nested in a parser token (a flat mapping: 1), computed without recursion. */
 function nestingOf(token: CST.Token): number {
   let max = 0;
   const stack: Array<[CST.Token | null | undefined, number]> = [[token, 0]];
   while (stack.length > 0) {
-    const [t, depth] = stack.pop()!;
+    const [t, outer] = stack.pop()!;
     if (t === null || t === undefined) continue;
-    if (depth > max) max = depth;
-    if (max > MAX_YAML_DEPTH) return max;
     if (t.type === 'document') {
-      stack.push([t.value, depth]);
+      stack.push([t.value, outer]);
     } else if (t.type === 'block-map' || t.type === 'block-seq' || t.type === 'flow-collection') {
+      const level = outer + 1;
+      if (level > max) max = level;
+      if (max > MAX_YAML_DEPTH) return max;
       for (const item of t.items as CST.CollectionItem[]) {
-        stack.push([item.key, depth + 1]);
-        stack.push([item.value, depth + 1]);
+        stack.push([item.key, level]);
+        stack.push([item.value, level]);
       }
     }
   }

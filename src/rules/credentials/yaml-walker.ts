@@ -40,8 +40,14 @@ export function walkYamlDocuments(documents: Document.Parsed[], ctx: ScanContext
   for (const doc of documents) new YamlWalker(ctx, scanEmbedded).walk(doc.contents, [], false);
 }
 
-/** A path as shown in messages: `users[0]`, `wifis.wlan0.access-points.*.auth`. */
+/** Steps shown of a long path (the first and the last ones; messages stay short however deep the YAML). */
+const SHOWN_STEPS = 12;
+
+/** A path as shown in messages: `users[0]`, `wifis.wlan0.access-points.*.auth`; long paths keep both ends. */
 export function showPath(path: readonly Step[]): string {
+  if (path.length > SHOWN_STEPS) {
+    return `${showPath(path.slice(0, 4))}.….${showPath(path.slice(path.length - (SHOWN_STEPS - 4)))}`.replace('.….[', '.…[');
+  }
   let out = '';
   for (const step of path) {
     if (typeof step === 'number') out += `[${step}]`;
@@ -116,8 +122,8 @@ class YamlWalker {
       if (looksLikeBase64Blob(node.value)) this.scanEmbedded(node.value, where);
       else scanText(node.value, where, SettingLines.READ);
     } else if (node.value instanceof Uint8Array) {
-      const text = bytesToText(node.value, where, false);
-      if (text !== undefined) scanText(text, where, SettingLines.READ);
+      const decoded = bytesToText(node.value, where, false);
+      if (decoded !== undefined) scanText(decoded.text, decoded.ctx, SettingLines.READ);
     }
   }
 
@@ -155,8 +161,9 @@ class YamlWalker {
     if (ctx === undefined) return;
     const bytes = decodeFileContent(value, encoding, ctx);
     if (bytes === undefined) return;
-    const text = bytesToText(bytes, ctx, true);
-    if (text !== undefined) this.scanEmbedded(text, ctx);
+    const decoded = bytesToText(bytes, ctx, true);
+    const scanEmbedded = this.scanEmbedded;
+    if (decoded !== undefined) decoded.ctx.later((c) => scanEmbedded(decoded.text, c));
   }
 
   /** `#cloud-config-jsonp`: `{op: add, path: /users/0/passwd, value: ...}` sets a credential key. */
@@ -214,9 +221,11 @@ class YamlWalker {
     const list = this.resolve(this.member(chpasswd, 'list'));
     let entries: string[] = [];
     if (isScalar(list) && typeof list.value === 'string') entries = list.value.split('\n');
-    if (isSeq(list)) for (const item of list.items) {
-      const entry = this.resolve(item);
-      if (isScalar(entry)) entries.push(String(entry.value ?? ''));
+    if (isSeq(list)) {
+      for (const item of list.items) {
+        const entry = this.resolve(item);
+        if (isScalar(entry)) entries.push(String(entry.value ?? ''));
+      }
     }
     return entries.some((e) => {
       const colon = e.indexOf(':');

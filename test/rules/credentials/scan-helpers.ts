@@ -3,10 +3,11 @@ import { CredentialScan } from '../../../src/rules/credentials/credential-scan';
 import { ScanContext, ScanSink } from '../../../src/rules/credentials/scan-context';
 import { ScanBudget } from '../../../src/rules/credentials/scan-limits';
 
-/** Runs a scanner on a fresh context (field `f`) and returns the scan. */
+/** Runs a scanner on a fresh context (field `f`), then the readings it deferred, and returns the scan. */
 export function scanWith(run: (ctx: ScanContext) => void, budget: ScanBudget = ScanBudget.standard()): CredentialScan {
   const sink = new ScanSink();
   run(ScanContext.root('f', budget, sink));
+  sink.runDeferred();
   return sink.result();
 }
 

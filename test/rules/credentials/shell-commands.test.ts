@@ -1,5 +1,5 @@
-import { argvCredentialsIn, shellCredentialsIn } from '../../../src/rules/credentials/shell-commands';
 import { SHA512_HASH } from './scan-helpers';
+import { argvCredentialsIn, shellCredentialsIn } from '../../../src/rules/credentials/shell-commands';
 
 describe('shellCredentialsIn', () => {
   test.each([

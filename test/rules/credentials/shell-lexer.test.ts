@@ -8,7 +8,7 @@ function lex(script: string): { pipelines: ShellCommand[][]; substitutions: stri
 
 describe('lexShell', () => {
   test('words, quotes, pipelines and separators', () => {
-    const { pipelines } = lex(`echo 'a b' "c d"e | tr a b; ls && pwd || true & sleep 1\nnext`);
+    const { pipelines } = lex('echo \'a b\' "c d"e | tr a b; ls && pwd || true & sleep 1\nnext');
     expect(pipelines.map((p) => p.map((c) => c.words))).toEqual([
       [['echo', 'a b', 'c de'], ['tr', 'a', 'b']], [['ls']], [['pwd']], [['true']], [['sleep', '1']], [['next']],
     ]);

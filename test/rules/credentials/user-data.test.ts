@@ -1,6 +1,6 @@
-import { scanUserDataBytes, scanUserDataText } from '../../../src/rules/credentials/user-data';
-import { MAX_MIME_PARTS, MAX_NESTING } from '../../../src/rules/credentials/scan-limits';
 import { b64, gzip, indicatorsOf, mime, reasonsOf, scanWith, SECRET } from './scan-helpers';
+import { MAX_MIME_PARTS, MAX_NESTING } from '../../../src/rules/credentials/scan-limits';
+import { scanUserDataBytes, scanUserDataText } from '../../../src/rules/credentials/user-data';
 
 const CLOUD_CONFIG = `#cloud-config\nusers:\n- name: rt\n  passwd: ${SECRET}\n`;
 const SCRIPT = `#!/bin/bash\necho "root:${SECRET}" | chpasswd\n`;
@@ -17,7 +17,7 @@ describe('formats, told apart as cloud-init does', () => {
   test('cloud-config, scripts, boothooks, include lists, part handlers', () => {
     expect(text(CLOUD_CONFIG)).toEqual(['key "passwd" under users[0]']);
     expect(text(SCRIPT)).toEqual(['a password piped into "chpasswd"']);
-    expect(text(`#cloud-boothook\n#!/bin/sh\necho x | passwd --stdin root\n`)).toEqual(['a password piped into "passwd"']);
+    expect(text('#cloud-boothook\n#!/bin/sh\necho x | passwd --stdin root\n')).toEqual(['a password piped into "passwd"']);
     expect(text(`#include\nhttps://user:${SECRET}@example.com/user-data\n`)).toEqual(['a URL with a password']);
     expect(text('#part-handler\n# -----BEGIN EC PRIVATE KEY-----\n')).toEqual(['a private key block']);
   });
@@ -56,7 +56,7 @@ describe('gzip and base64', () => {
   });
 
   test('a gzip bomb stops at the decoded-data ceiling', () => {
-    const bomb = gzip(Buffer.alloc(8 << 20, 'a'));
+    const bomb = gzip(Buffer.alloc(8 * 1024 * 1024, 'a'));
     const scan = scanWith((ctx) => scanUserDataBytes(bomb, ctx));
     expect(scan.uninspectable.map((u) => u.reason)).toEqual(['gzip data that expands past the decoded-data ceiling in gzip data']);
   });
@@ -70,11 +70,12 @@ describe('MIME multipart user data', () => {
       { type: 'text/cloud-config-archive', body: `#cloud-config-archive\n- type: text/cloud-config\n  content: "#cloud-config\\npassword: ${SECRET}"\n` },
       { type: 'text/x-shellscript-per-boot', body: `#!/bin/sh\nusermod -p '${SECRET}' root\n` },
     ]);
+    // Nested data is read after the level that holds it (breadth first): the archive's part comes last.
     expect(text(message)).toEqual([
       'key "passwd" under users[0] in MIME part 1 (text/cloud-config)',
       'a password piped into "chpasswd" in MIME part 2 (text/x-shellscript)',
-      'key "password" in cloud-config-archive part 1 in MIME part 3 (text/cloud-config-archive)',
       'a password hash given to "usermod" in MIME part 4 (text/x-shellscript-per-boot)',
+      'key "password" in cloud-config-archive part 1 in MIME part 3 (text/cloud-config-archive)',
     ]);
   });
 
@@ -138,5 +139,21 @@ describe('broken cloud-config', () => {
     const scan = scanWith((ctx) => scanUserDataText(`#cloud-config\nusers:\n- name: rt\n  passwd: ${SECRET}\n  groups: [wheel\n`, ctx));
     expect(scan.hits.map((h) => h.indicator)).toEqual(['key "passwd"']);
     expect(scan.uninspectable.map((u) => u.reason)).toEqual(['cloud-config that is not valid YAML (read line by line instead)']);
+  });
+});
+
+describe('regressions found by the property tests', () => {
+  test('an archive whose part mentions MIME-Version is not read as MIME forever', () => {
+    const inner = mime([{ type: 'text/plain', body: b64(CLOUD_CONFIG), encoding: 'base64' }]);
+    expect(text(`#cloud-config-archive\n- content: ${JSON.stringify(inner)}\n`))
+      .toEqual(['key "passwd" under users[0] in MIME part 1 (text/plain) in cloud-config-archive part 1']);
+  });
+
+  test('single-part MIME messages nested in each other stop at the nesting ceiling', () => {
+    const stacked = `${'MIME-Version: 1.0\nContent-Type: text/plain\n\n'.repeat(5000)}${CLOUD_CONFIG}`;
+    const scan = scanWith((ctx) => scanUserDataText(stacked, ctx));
+    expect(scan.hits).toEqual([]);
+    expect(scan.uninspectable.map((u) => u.reason)).toEqual([expect.stringMatching(/^data nested more than 8 containers deep \(a MIME message\)/)]);
+    expect(text(`MIME-Version: 1.0\nContent-Type: text/plain\n\n${CLOUD_CONFIG}`)).toEqual(['key "passwd" under users[0] in a MIME message']);
   });
 });

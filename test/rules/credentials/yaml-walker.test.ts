@@ -1,6 +1,6 @@
-import { showPath } from '../../../src/rules/credentials/yaml-walker';
-import { scanUserDataText } from '../../../src/rules/credentials/user-data';
 import { b64, gzip, indicatorsOf, reasonsOf, SECRET, SHA512_HASH } from './scan-helpers';
+import { scanUserDataText } from '../../../src/rules/credentials/user-data';
+import { showPath } from '../../../src/rules/credentials/yaml-walker';
 
 /** Indicators of a #cloud-config document (the walker is reached through the user-data reader). */
 function cloudConfig(body: string): string[] {
@@ -58,7 +58,8 @@ describe('credential keys, wherever cloud-init reads them', () => {
   test('text values: shell commands in runcmd/bootcmd strings and argument vectors, hashes and keys anywhere', () => {
     expect(cloudConfig('runcmd:\n- echo "root:x" | chpasswd')).toEqual(['a password piped into "chpasswd" in runcmd[0]']);
     expect(cloudConfig(`bootcmd:\n- [usermod, -p, '${SHA512_HASH}', root]`)).toEqual(expect.arrayContaining([
-      'a password hash given to "usermod" in bootcmd[0]', 'a password hash in bootcmd[0][2]']));
+      'a password hash given to "usermod" in bootcmd[0]', 'a password hash in bootcmd[0][2]',
+    ]));
     expect(cloudConfig('runcmd:\n- [sh, -c, "echo x | passwd --stdin root"]')).toContain('a password piped into "passwd" in runcmd[0]');
     expect(cloudConfig('runcmd:\n- |\n  useradd -m -p "$(openssl passwd -6 x)" rt')).toEqual(['a password given to "openssl passwd" in runcmd[0]']);
     expect(cloudConfig('apt:\n  proxy: http://u:x@proxy:3128')).toEqual(['a URL with a password in apt.proxy']);
@@ -155,5 +156,7 @@ describe('showPath', () => {
     expect(showPath(['users', 0, 'ssh_authorized_keys', 1])).toBe('users[0].ssh_authorized_keys[1]');
     expect(showPath(['wifis', 'wlan0', 'access-points', 'My Home Net', 'password'])).toBe('wifis.wlan0.access-points.*.password');
     expect(showPath([SECRET.repeat(5)])).toBe('*');
+    expect(showPath(Array.from({ length: 64 }, (_, i) => `k${i}`))).toBe('k0.k1.k2.k3.….k56.k57.k58.k59.k60.k61.k62.k63');
+    expect(showPath(['a', 'b', 'c', 'd', ...Array.from({ length: 20 }, (_, i) => i)])).toBe('a.b.c.d.…[12][13][14][15][16][17][18][19]');
   });
 });
