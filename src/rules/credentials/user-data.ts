@@ -167,7 +167,7 @@ function transferDecoded(body: string, encoding: string, ctx: ScanContext): stri
     case 'quoted-printable':
       return quotedPrintable(body, ctx);
     default:
-      ctx.cannotInspect(`a MIME part with the unknown Content-Transfer-Encoding "${encoding.slice(0, 40)}"`);
+      ctx.cannotInspect(`a MIME part with the unknown Content-Transfer-Encoding ${/^[a-z0-9.+_-]{1,30}$/.test(encoding) ? `"${encoding}"` : '(unusual text)'}`);
       return undefined;
   }
 }

@@ -93,7 +93,8 @@ class YamlWalker {
     if (!quiet && this.isWriteFilesEntry(map)) this.scanWriteFile(map, path);
     if (!quiet) this.checkPatchOperation(map, path);
     for (const pair of map.items) {
-      const key = pair.key;
+      // An alias as a key (`*k : x` with `k: &k password`) is the anchored key, as PyYAML reads it.
+      const key = this.resolve(pair.key);
       if (isScalar(key) && typeof key.value === 'symbol') {
         // `<<: *defaults` merges the mapping(s) in place: walk them at this path.
         this.walk(pair.value, path, quiet);
@@ -209,9 +210,8 @@ class YamlWalker {
     const v = node.value;
     if (v === null || v === undefined) return false;
     if (typeof v === 'boolean') return !PYYAML_BOOLEANS.test(String(node.source));
-    if (typeof v === 'number' || typeof v === 'bigint') return true;
     if (v instanceof Uint8Array) return v.length > 0;
-    if (typeof v !== 'string') return false;
+    if (typeof v !== 'string') return true; // a number, a date (`2024-01-01`): a password all the same
     if (isPlaceholderSecret(v) || isRuntimeReference(v)) return false;
     return !(randomIsNoSecret && /^(?:R|RANDOM)$/.test(v.trim()));
   }

@@ -10,6 +10,9 @@ function cloudConfig(body: string): string[] {
 describe('credential keys, wherever cloud-init reads them', () => {
   test.each([
     ['password: x', 'key "password"'],
+    ['password: 2024-01-01', 'key "password"'],
+    ['password: 12345', 'key "password"'],
+    ['password: !!binary aHVudGVyMg==', 'key "password"'],
     ['passwd: x', 'key "passwd"'],
     ['ssh_authorized_keys: [ssh-ed25519 AAAAC3Nza rt]', 'key "ssh_authorized_keys"'],
     ['ssh_private_key: "x"', 'key "ssh_private_key"'],
@@ -43,6 +46,7 @@ describe('credential keys, wherever cloud-init reads them', () => {
     expect(cloudConfig('x-creds: &creds {passwd: x}\nusers:\n- <<: *creds\n  name: rt')).toEqual(['key "passwd" under x-creds']);
     expect(cloudConfig('x-pw: &pw x\npassword: *pw')).toEqual(['key "password"']);
     expect(cloudConfig('x: &cmds ["echo root:x | chpasswd"]\nruncmd: *cmds')).toEqual(['a password piped into "chpasswd" in x[0]']);
+    expect(cloudConfig('x: &k password\n*k : hunter2')).toEqual(['key "password"']);
     // A write_files entry assembled by merging still has its content decoded.
     expect(cloudConfig(`x: &f {encoding: b64, content: ${b64(`-----BEGIN RSA PRIVATE KEY-----\n${SECRET}\n`)}}\nwrite_files:\n- <<: *f\n  path: /k`))
       .toContain('a private key block in x.content (base64)');
