@@ -38,13 +38,15 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   // cdk8s-plus line (-27, or -33 which `cdk8s init` scaffolds) use it without a second copy (docs/composition.md).
   // Both lines are dev dependencies: the composition example and tests use them.
   minNodeVersion: '20.16.0',
+  // A real YAML parser for the credential check and the guest cloud-config (no dependencies of its own; bundled, as
+  // jsii requires for a library's runtime dependencies).
+  bundledDeps: ['yaml@^2'],
   devDeps: [
     'cdk8s-plus-27@2.9.5',
     'cdk8s-plus-33@2.5.57',
     'cdk8s-cli@2.207.60', // `cdk8s import` for the L1 bindings in src/imports/
     'ajv@^8.17.1', // JSON-schema validation of synthesized objects against the vendored CRDs (tests)
     'fast-check@^4', // property-based tests
-    'yaml@^2', // reading the vendored CRDs in tests
   ],
   github: false,
   release: false,

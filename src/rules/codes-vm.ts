@@ -63,9 +63,18 @@ export const VM_CODES: Record<string, CodeInfo> = {
   VM_DISK_NAME_DUPLICATE: kv('Two disks (or a disk and the cloud-init disk) have the same name.', 'give each disk its own name'),
   VM_CLOUD_INIT_INVALID: kv('Cloud-init or an SSH key Secret reference is empty or not a CloudInit.',
     'use CloudInit.fromSecret(name) or CloudInit.userData(text) with real values', 'a VM that boots without its configuration'),
-  VM_INLINE_CREDENTIALS: kv('Inline cloud-init user data contains credentials (passwords, chpasswd, SSH keys ...).',
-    'use CloudInit.fromSecret(name) / sshPublicKeySecrets, or set allowInlineCredentials: true',
-    'passwords and keys stored in clear text in the VirtualMachine object and in Git'),
+  VM_INLINE_CREDENTIALS: kv('Inline cloud-init data of the VirtualMachine as written (the prop, or a JSON patch: userData, '
+    + 'userDataBase64, networkData, NoCloud or ConfigDrive) contains credentials (passwords, password hashes, chpasswd, keys, '
+    + 'Wi-Fi passwords ...), found after decoding base64, gzip, MIME multipart, #cloud-config-archive and write_files.',
+  'use CloudInit.fromSecret(name) / sshPublicKeySecrets, or set allowInlineCredentials: true',
+  'passwords and keys stored in clear text in the VirtualMachine object and in Git'),
+  VM_CLOUD_INIT_UNINSPECTABLE: {
+    severity: 'warning',
+    meaning: 'Part of the inline cloud-init data could not be inspected for credentials (corrupt gzip, invalid base64, '
+      + 'binary data, an unknown encoding, broken YAML, or past a scan ceiling).',
+    prevents: 'credentials passing unnoticed in data the check could not read',
+    fix: 'keep the data in a Secret (CloudInit.fromSecret / cloudInitNoCloud.secretRef), or fix the data so it can be read',
+  },
   VM_INLINE_CREDENTIALS_ALLOWED: {
     severity: 'warning',
     meaning: 'Inline cloud-init user data contains credentials and allowInlineCredentials accepted them.',

@@ -1,39 +1,69 @@
-import { VmModel } from '../model/vm/vm-model';
+import { CredentialScan } from './credentials/credential-scan';
+import { scanUserDataField, scanVirtualMachineCredentials } from './credentials/virtual-machine';
+import { CLOUD_INIT_DISK, VmModel } from '../model/vm/vm-model';
 import { error, Finding, warning } from '../values/finding';
 
 // Inline cloud-init user data is stored in the VirtualMachine object: readable by everyone who may read VMs, and
 // committed to Git with the manifests. Credentials in it are refused unless the user opts in (issue #6).
 
-/** cloud-config keys that carry passwords or keys (top level or under `users:`), matched case-insensitively. */
-const CREDENTIAL_KEYS = [
-  'password', 'passwd', 'hashed_passwd', 'plain_text_passwd', 'chpasswd', 'ssh_authorized_keys', 'ssh_keys',
-  'ssh_private_key', 'ssh_public_key',
-];
-
-/** Patterns that betray credentials in any user-data format (shell scripts, JSON, flow-style YAML). */
-const CREDENTIAL_PATTERNS: Array<[string, RegExp]> = [
-  ['a "chpasswd" or "passwd" command', /(^|[^\w-])(chpasswd|passwd)\b(?!\s*:)/im],
-  ['a "--password" option', /--password\b/i],
-  ['a private key block', /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/],
-  ['an SSH public key', /\b(ssh-(rsa|dss|ed25519)|ecdsa-sha2-nistp\d+|sk-(ssh-ed25519|ecdsa-sha2-nistp256)@openssh\.com)\s+AAAA/],
-];
-
 /**
- * What in a user-data text looks like a credential: the matching key names and patterns, never the values (the
- * result ends up in error messages and logs).
+ * What in a user-data text looks like a credential: descriptions such as `key "passwd" under users[0]` or
+ * `a private key block in write_files[0].content (gzip+base64)`, never the values (the result ends up in error
+ * messages and logs). The text is read as cloud-init reads it, decodings included (see credentials/user-data.ts);
+ * parts that cannot be inspected are not listed here (see `scanUserDataField`).
  */
 export function credentialIndicators(userData: string): string[] {
   if (typeof userData !== 'string') return [];
-  const found: string[] = [];
-  for (const key of CREDENTIAL_KEYS) {
-    // A mapping key: at line start, after "- ", "{" or ",", optionally quoted, followed by a colon.
-    const keyPattern = new RegExp(`(^|[\\s{,\\-])["']?${key}["']?\\s*:`, 'im');
-    if (keyPattern.test(userData)) found.push(`key "${key}"`);
+  return scanUserDataField(userData, 'cloudInit.userData').hits.map((h) => h.indicator);
+}
+
+/**
+ * The findings of a credential scan: per field, an error listing what looks like a credential (a warning with
+ * `allowInlineCredentials`), and a warning for each part that could not be inspected.
+ */
+export function credentialScanFindings(scan: CredentialScan, allowInlineCredentials: boolean): Finding[] {
+  const out: Finding[] = [];
+  const byField = new Map<string, string[]>();
+  for (const hit of scan.hits) byField.set(hit.field, [...(byField.get(hit.field) ?? []), hit.indicator]);
+  for (const [field, indicators] of byField) {
+    const summary = `inline user data with ${indicators.join(', ')}`;
+    out.push(allowInlineCredentials
+      ? warning('VM_INLINE_CREDENTIALS_ALLOWED', field, summary, 'credentials kept out of the manifest',
+        'move them to a Secret and use CloudInit.fromSecret(name)')
+      : error('VM_INLINE_CREDENTIALS', field, summary,
+        'no credentials in inline cloud-init data (it is stored in clear text in the VirtualMachine and in Git)',
+        'put the user data in a Secret and use CloudInit.fromSecret(name) (SSH keys: sshPublicKeySecrets); or accept the risk with allowInlineCredentials: true'));
   }
-  for (const [what, pattern] of CREDENTIAL_PATTERNS) {
-    if (pattern.test(userData)) found.push(what);
+  for (const part of scan.uninspectable) {
+    out.push(warning('VM_CLOUD_INIT_UNINSPECTABLE', part.field, part.reason,
+      'inline cloud-init data the credential check can read (docs/secrets.md says what it reads)',
+      'keep the data in a Secret (CloudInit.fromSecret / cloudInitNoCloud.secretRef), or fix the data so it can be read'));
   }
-  return found;
+  return out;
+}
+
+/**
+ * Credentials in the VirtualMachine as it will be written (after JSON patches and `vm.resource` edits): every
+ * cloud-init volume and inline field (`userData`, `userDataBase64`, `networkData`, `networkDataBase64`, NoCloud and
+ * ConfigDrive). The VM's own inline user data, when a patch left it as it was, is reported by `cloudInitFindings` on
+ * the prop (`cloudInit.userData`) and left out here.
+ */
+export function writtenCredentialFindings(vmJson: unknown, vm: VmModel): Finding[] {
+  const scan = scanVirtualMachineCredentials(vmJson);
+  const own = ownUserDataField(vmJson, vm);
+  const mine = (field: string) => own !== undefined && (field === own || field.startsWith(`${own}.`) || field.startsWith(`${own} `));
+  return credentialScanFindings({ hits: scan.hits.filter((h) => !mine(h.field)), uninspectable: scan.uninspectable.filter((u) => !mine(u.field)) },
+    vm.allowInlineCredentials);
+}
+
+/** The object path of the VM's own `cloudinitdisk` user data, when the written object still holds the prop's text. */
+function ownUserDataField(vmJson: unknown, vm: VmModel): string | undefined {
+  const text = vm.cloudInit?.secretName === undefined ? vm.cloudInit?.inlineUserData : undefined;
+  if (text === undefined) return undefined;
+  const volumes = (vmJson as { spec?: { template?: { spec?: { volumes?: unknown } } } } | undefined)?.spec?.template?.spec?.volumes;
+  if (!Array.isArray(volumes)) return undefined;
+  const i = volumes.findIndex((v) => v?.name === CLOUD_INIT_DISK && v?.cloudInitNoCloud?.userData === text);
+  return i < 0 ? undefined : `spec.template.spec.volumes[${i}].cloudInitNoCloud.userData`;
 }
 
 /** Inline credentials need `allowInlineCredentials`; SSH key secrets need a NoCloud disk to travel on. */
@@ -49,16 +79,7 @@ export function cloudInitFindings(vm: VmModel): Finding[] {
     if (!isNonEmpty(userData)) {
       out.push(error('VM_CLOUD_INIT_INVALID', 'cloudInit.userData', userData, 'non-empty user data', 'write the user data, or drop cloudInit'));
     }
-    const indicators = credentialIndicators(userData);
-    const summary = `inline user data with ${indicators.join(', ')}`;
-    if (indicators.length > 0 && !vm.allowInlineCredentials) {
-      out.push(error('VM_INLINE_CREDENTIALS', 'cloudInit.userData', summary,
-        'no credentials in inline user data (it is stored in clear text in the VirtualMachine and in Git)',
-        'put the user data in a Secret and use CloudInit.fromSecret(name) (SSH keys: sshPublicKeySecrets); or accept the risk with allowInlineCredentials: true'));
-    } else if (indicators.length > 0) {
-      out.push(warning('VM_INLINE_CREDENTIALS_ALLOWED', 'cloudInit.userData', summary,
-        'credentials kept out of the manifest', 'move them to a Secret and use CloudInit.fromSecret(name)'));
-    }
+    out.push(...credentialScanFindings(scanUserDataField(userData, 'cloudInit.userData'), vm.allowInlineCredentials));
   }
   if (vm.sshPublicKeySecrets.length > 0 && cloudInit === undefined) {
     out.push(error('VM_SSH_KEYS_NEED_CLOUD_INIT', 'sshPublicKeySecrets', vm.sshPublicKeySecrets,

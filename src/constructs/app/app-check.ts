@@ -8,6 +8,7 @@ import { RealtimeNodePoolModel } from '../../model/pool/pool-model';
 import { VmModel } from '../../model/vm/vm-model';
 import { nodeSelectorFindings, PlacementInput, poolCapacityFindings, shapePlacementFindings } from '../../rules/placement-rules';
 import { admissionFindings } from '../../rules/vm-admission';
+import { writtenCredentialFindings } from '../../rules/vm-credentials';
 import { vmFindings, vmShapeFindings } from '../../rules/vm-rules';
 import { KubeVirtFeatureUse } from '../../values/cluster/feature-use';
 import { Finding, formatFinding, Severity } from '../../values/finding';
@@ -227,13 +228,16 @@ export class AppCheck {
       this.ownOfVm.set(model, own);
     }
     if (own.some((f) => f.severity === Severity.ERROR)) return own;
-    const admission = this.admissionFindings(vm);
+    const written = this.writtenFindings(vm);
     const placement = this.placementFindings(vm, facts);
-    return admission.length + placement.length === 0 ? own : [...own, ...admission, ...placement];
+    return written.length + placement.length === 0 ? own : [...own, ...written, ...placement];
   }
 
-  /** KubeVirt's admission rules on the object as written: once per shape unless patches or resolvers may change it. */
-  private admissionFindings(vm: CheckedVm): readonly Finding[] {
+  /**
+   * KubeVirt's admission rules and the credential check on the object as written. Without JSON patches or custom
+   * resolvers the object is what the model renders: admission once per shape, credentials in the own findings.
+   */
+  private writtenFindings(vm: CheckedVm): readonly Finding[] {
     let written: unknown;
     try {
       written = vm.writtenObject();
@@ -241,7 +245,7 @@ export class AppCheck {
       const findings = (e as { findings?: unknown }).findings;
       return Array.isArray(findings) ? findings as Finding[] : [];
     }
-    if (written !== undefined) return admissionFindings(written);
+    if (written !== undefined) return [...admissionFindings(written), ...writtenCredentialFindings(written, vm.model)];
     return this.once(this.admissionByShape, vm.model.shapeKey, () => admissionFindings({ spec: renderAdmissionSpec(vm.model.settings) }));
   }
 
