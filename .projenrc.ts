@@ -107,8 +107,7 @@ project.eslint?.addOverride({
     }],
     'no-restricted-syntax': ['error',
       { selector: 'ImportDeclaration[importKind="type"]', message: 'use a plain import: import/no-cycle does not see type-only imports' },
-      { selector: 'ImportSpecifier[importKind="type"]', message: 'use a plain import: import/no-cycle does not see type-only imports' },
-    ],
+      { selector: 'ImportSpecifier[importKind="type"]', message: 'use a plain import: import/no-cycle does not see type-only imports' }],
   },
 });
 

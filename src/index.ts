@@ -13,6 +13,7 @@ export * from './values/host/cpu-partition-props';
 export * from './values/host/cpu-partition';
 export * from './values/cluster/kubevirt-version';
 export * from './values/cluster/hco-version';
+export * from './values/cluster/talos-version';
 export * from './values/cluster/feature-gate-state';
 export * from './values/cluster/feature-gate';
 export * from './values/cluster/feature-use';
@@ -28,6 +29,7 @@ export * from './values/vm/run-strategy';
 export * from './values/vm/taint-effect';
 export * from './values/vm/toleration';
 export * from './values/pool/pool-backend';
+export * from './values/pool/node-taint';
 export * from './values/pool/topology-manager-policy';
 export * from './values/pool/pool-props';
 
@@ -43,7 +45,8 @@ export * from './model/placement/vm-cpu-assignment';
 // The base of every object the library writes (namespace rule from the CRDs, late JSON patches, sorted keys).
 export * from './emit/emitted-object';
 
-// Constructs: the real-time VM, the node pool, the KubeVirt / HyperConverged configuration, warnings, review pages.
+// Constructs: the real-time VM, the node pool, the KubeVirt / HyperConverged configuration, warnings, review pages and
+// the node pools' files.
 export * from './constructs/vm/realtime-virtual-machine';
 export * from './constructs/vm/realtime-virtual-machine-props';
 export * from './constructs/pool/realtime-node-pool';
@@ -51,9 +54,10 @@ export * from './constructs/cluster/kubevirt-configuration';
 export * from './constructs/app/warnings';
 export * from './constructs/cluster/feature-consumer';
 export * from './constructs/pool/node-pool-interface';
-export * from './constructs/pool/emitted-settings-of';
 export * from './constructs/vm/vm-interface';
 export { ReviewPages } from './constructs/review-pages';
+export { NodeFiles } from './constructs/node-files';
+export { BackendFile } from './backends/node-files/backend-file';
 
 // Reports: CPU maps (text, SVG), plans, review pages (also behind the `cdk8s-kubevirt-realtime plan` command).
 export * from './plan/cpu-map-model';
@@ -74,3 +78,5 @@ export * as machineconfigpool from './imports/machineconfigpool-machineconfigura
 export * as kubeletconfig from './imports/kubeletconfig-machineconfiguration.openshift.io';
 export * as tuned from './imports/tuned-tuned.openshift.io';
 export * as performanceprofile from './imports/performanceprofile-performance.openshift.io';
+export * as kubeadmconfigtemplate from './imports/kubeadmconfigtemplate-bootstrap.cluster.x-k8s.io';
+export * as talosconfigtemplate from './imports/talosconfigtemplate-bootstrap.cluster.x-k8s.io';

@@ -1,7 +1,6 @@
 import * as fs from 'fs';
 import { IConstruct } from 'constructs';
 import { AppCheck } from './app/app-check';
-import { emittedSettingsOf } from './pool/emitted-settings-of';
 import { RealtimeNodePool } from './pool/realtime-node-pool';
 import { packingOrder } from '../model/placement/packing';
 import { poolCapacityFor } from '../model/placement/pool-capacity';
@@ -9,6 +8,7 @@ import { capacityOptionsOf, isNodeCount } from '../model/placement/pool-options'
 import { packingItemOf, packPool, PoolVm } from '../model/placement/pool-packing';
 import { planReportOf } from '../plan/plan-report';
 import { ReviewPageProps, writeReviewPages } from '../plan/review-page';
+import { PoolBackend } from '../values/pool/pool-backend';
 
 /**
  * Review pages of the node pools of an app: one Markdown page and one SVG CPU map per pool, with what its nodes emit
@@ -38,7 +38,7 @@ export class ReviewPages {
       vms: check.vmsOn(pool).map((vm) => ({ path: vm.construct.node.path, name: vm.model.name, shape: vm.model.settings })),
     }));
     const written = writeReviewPages(outdir, pages.map(({ pool, vms }) => reviewPageProps(pool, vms, parity)));
-    pages.forEach(({ pool, vms }, i) => fs.appendFileSync(written[2 * i], placedVmsSection(pool, vms, parity)));
+    pages.forEach(({ pool, vms }, i) => fs.appendFileSync(written[2 * i], backendSection(pool) + placedVmsSection(pool, vms, parity)));
     return written;
   }
 
@@ -49,7 +49,7 @@ function reviewPageProps(pool: RealtimeNodePool, vms: PoolVm[], parity: boolean)
   const largest = largestVm(vms, parity);
   const report = planReportOf(pool.model.partition, {
     host: pool.model.topology,
-    settings: emittedSettingsOf(pool),
+    settings: pool.emittedSettings(),
     ...(largest ? { vmShape: largest.shape, capacity: capacityOptionsOf(pool.model, parity) } : {}),
   });
   return { poolName: pool.role, report, rebootTriggers: pool.rebootSummary() };
@@ -58,6 +58,31 @@ function reviewPageProps(pool: RealtimeNodePool, vms: PoolVm[], parity: boolean)
 function largestVm(vms: PoolVm[], parity: boolean): PoolVm | undefined {
   const first = packingOrder(vms.map((vm) => packingItemOf(vm, parity)))[0];
   return first && vms.find((vm) => vm.name === first.name);
+}
+
+/** What each backend renders, for the review page. */
+const BACKEND_OUTPUT: Record<PoolBackend, string> = {
+  [PoolBackend.MACHINE_CONFIG]: 'OpenShift: a MachineConfigPool, a MachineConfig, a KubeletConfig and a Tuned, applied by the '
+    + 'Machine Config Operator and the Node Tuning Operator.',
+  [PoolBackend.PERFORMANCE_PROFILE]: 'OpenShift: a MachineConfigPool and a PerformanceProfile; the Node Tuning Operator renders '
+    + 'the MachineConfig, KubeletConfig, Tuned and RuntimeClass from it.',
+  [PoolBackend.TALOS]: 'Talos Linux: a TalosConfigTemplate for Cluster API, and as files the same machine-config patch and an '
+    + 'Image Factory schematic carrying the kernel arguments.',
+  [PoolBackend.CLUSTER_API_KUBEADM]: 'Cluster API with kubeadm: a KubeadmConfigTemplate (kubelet patch, node files, labels and '
+    + 'taints), and as a file the image-builder vars with the kernel arguments.',
+  [PoolBackend.KUBELET_DROP_IN]: 'Any distribution: a kubelet configuration drop-in and the node files, all as files for your own '
+    + 'OS tooling.',
+};
+
+/** The Markdown section naming the pool's backend, its files and what it cannot do. */
+export function backendSection(pool: RealtimeNodePool): string {
+  const lines = [`## Backend: ${pool.backend}`, '', BACKEND_OUTPUT[pool.backend], ''];
+  if (pool.files.length > 0) {
+    lines.push(`Files (\`NodeFiles.write\`, under \`${pool.role}/\`):`, '', ...pool.files.map((f) => `- \`${f.fileName}\``), '');
+  }
+  lines.push('What this backend cannot do:', '');
+  lines.push(...(pool.limitations.length > 0 ? pool.limitations.map((l) => `- ${l}`) : ['- Nothing the pool asks for.']), '', '');
+  return lines.join('\n');
 }
 
 /** The Markdown section listing the pool's VMs, their capacities and the packing into the declared nodes. */

@@ -27,7 +27,7 @@ export interface EmittedNodeSettings {
  *
  * This is the ONE place the plan computes them, and it goes through the pool's own pure resolver and builders
  * (`resolvePool`, `kubeletConfiguration`), so `plan` prints exactly what the library emits. A real pool reports its
- * own settings with `emittedSettingsOf(pool)`.
+ * own settings with `pool.emittedSettings()`.
  *
  * @param partition the CPU partition
  * @param host the full host topology (the partition's topology is the SMT-off view when SMT is disabled)

@@ -33,6 +33,13 @@ export const CORE_CODES: Record<string, CodeInfo> = {
     prevents: 'a VM or node pool built from invented numbers',
     fix: 'set the prop the message names',
   },
+  WARNING_ACKNOWLEDGEMENT_INVALID: {
+    severity: 'error',
+    meaning: 'Warnings.acknowledge was given a code that is not one of this library\'s warning codes (an error code, a typo), or '
+      + 'an empty reason.',
+    prevents: 'an acknowledgement that silently covers nothing, or one nobody can review later',
+    fix: 'copy the code from the printed warning line and say why it is accepted',
+  },
   PROP_UNKNOWN: {
     severity: 'error',
     meaning: 'A prop name the construct does not have, usually a typo (vcpu for vcpus).',

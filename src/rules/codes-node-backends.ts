@@ -98,14 +98,14 @@ export const NODE_BACKEND_CODES: Record<string, CodeInfo> = {
   },
   TALOS_INSTALLER_IMAGE_UNSET: {
     severity: 'warning',
-    meaning: 'The Talos backend has no installerImage: machine.install.image stays the plain installer, and only the installer '
+    meaning: 'The Talos pool has no talosInstallerImage: machine.install.image stays the plain installer, and only the installer '
       + 'built from the pool\'s Image Factory schematic carries the pool\'s kernel arguments.',
     prevents: 'nodes that install or upgrade without isolcpus, nohz_full, rcu_nocbs or the huge page arguments',
-    fix: 'POST the emitted schematic to the Image Factory and pass installerImage: factory.talos.dev/metal-installer/<schematic id>:<version>',
+    fix: 'POST the emitted schematic to the Image Factory and set talosInstallerImage: factory.talos.dev/metal-installer/<schematic id>:<version>',
   },
   TALOS_INSTALLER_IMAGE_INVALID: {
     severity: 'error',
-    meaning: 'installerImage is not an image reference with a tag or digest.',
+    meaning: 'talosInstallerImage is not an image reference with a tag or digest.',
     prevents: 'a machine config whose install or upgrade fails to pull the installer',
     fix: 'write registry/repository:tag, e.g. factory.talos.dev/metal-installer/<schematic id>:v1.13.9',
   },
@@ -128,6 +128,19 @@ export const NODE_BACKEND_CODES: Record<string, CodeInfo> = {
     prevents: 'nodes that join with the kubelet settings of a real-time pool but without isolcpus, nohz_full or huge pages',
     fix: 'build the node image with the vars file (PACKER_VAR_FILES=<role>.image-builder.json make build-...) and point the '
       + 'infrastructure template at it; install the real-time kernel in the same image when realtimeKernel is true',
+  },
+  KUBELET_DROP_IN_DIRECTORY_INVALID: {
+    severity: 'error',
+    meaning: 'kubeletDropInDirectory is not an absolute path of plain segments (it contains "..", ".", an empty segment, '
+      + 'whitespace or other characters), or is longer than 1024 characters.',
+    prevents: 'a drop-in the kubelet never reads, or files written outside the output directory by NodeFiles.write',
+    fix: 'give the kubelet\'s --config-dir, e.g. /etc/kubernetes/kubelet.conf.d (k3s: /var/lib/rancher/k3s/agent/etc/kubelet.conf.d)',
+  },
+  NODE_FILE_PATH_OUTSIDE: {
+    severity: 'error',
+    meaning: 'A pool file would be written outside the pool\'s directory under the NodeFiles.write output directory.',
+    prevents: 'overwriting files of your own outside the output directory',
+    fix: 'report it as a bug; the pool rules refuse the roles and directories that could cause it',
   },
   KUBELET_DROP_IN_HOST_SETTINGS_MANUAL: {
     severity: 'warning',

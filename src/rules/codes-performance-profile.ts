@@ -5,15 +5,9 @@ import { CodeInfo } from './code-info';
  * mirrored on the rendered profile (escape-hatch patches included), and what each backend cannot express.
  */
 export const PERFORMANCE_PROFILE_CODES: Record<string, CodeInfo> = {
-  POOL_BACKEND_INVALID: {
-    severity: 'error',
-    meaning: 'backend is not a PoolBackend member (possible from JavaScript); the MachineConfig backend is rendered meanwhile.',
-    prevents: 'a pool rendered with a backend nobody chose',
-    fix: 'use PoolBackend.MACHINE_CONFIG or PoolBackend.PERFORMANCE_PROFILE',
-  },
   POOL_POWER_HINT_NEEDS_PERFORMANCE_PROFILE: {
     severity: 'error',
-    meaning: 'highPowerConsumption or perPodPowerManagement is set on a pool with the MachineConfig backend, which renders no NTO workload hints.',
+    meaning: 'highPowerConsumption or perPodPowerManagement is set on a pool whose backend is not PERFORMANCE_PROFILE: only a PerformanceProfile carries NTO workload hints.',
     prevents: 'a power setting that silently never reaches the nodes',
     fix: 'set backend: PoolBackend.PERFORMANCE_PROFILE, or remove the prop',
   },

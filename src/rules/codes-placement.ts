@@ -29,6 +29,14 @@ export const PLACEMENT_CODES: Record<string, CodeInfo> = {
     prevents: 'a VM Pending forever: no node carries both label values',
     fix: 'remove that nodeSelector entry; placing the VM on the pool adds it',
   },
+  PLACEMENT_TAINT_NOT_TOLERATED: {
+    severity: 'error',
+    meaning: 'The VM is placed on a pool whose nodes register with a NoSchedule or NoExecute taint (nodeTaints) that none of the '
+      + 'VM\'s tolerations matches.',
+    prevents: 'a VM Pending forever: its nodeSelector allows only the pool\'s nodes and the scheduler may not use them '
+      + '("node(s) had untolerated taint")',
+    fix: 'add a matching toleration to the VM (tolerations), or remove the taint from the pool',
+  },
   PLACEMENT_POOL_NOT_REALTIME_CAPABLE: {
     severity: 'error',
     meaning: 'A VM with cpu.realtime is placed on a pool whose nodes do not allow unlimited real-time runtime.',

@@ -2,6 +2,14 @@ import { CodeInfo } from './code-info';
 
 /** Codes of the real-time node pool (RealtimeNodePool: MachineConfigPool, MachineConfig, KubeletConfig, Tuned). */
 export const POOL_CODES: Record<string, CodeInfo> = {
+  POOL_PROP_NOT_FOR_BACKEND: {
+    severity: 'error',
+    meaning: 'A prop only some backends read is set on a pool whose backend does not read it: maxUnavailable and paused (the '
+      + 'OpenShift MachineConfigPool), nodeTaints (Talos, Cluster API, kubelet drop-in), talosVersion and talosInstallerImage '
+      + '(Talos), kubeletDropInDirectory (kubelet drop-in).',
+    prevents: 'a setting silently dropped: nodes without the taint the VMs were meant to need, a rollout limit nobody enforces',
+    fix: 'remove the prop, or choose the backend that reads it',
+  },
   POOL_ROLE_INVALID: {
     severity: 'error',
     meaning: 'The pool role is not a DNS-1123 label (it names the MachineConfigPool and the node-role label).',
@@ -103,12 +111,6 @@ export const POOL_CODES: Record<string, CodeInfo> = {
     meaning: 'CPU 0, the boot CPU, is isolated; the kernel forces it out of nohz_full, so it keeps its tick.',
     prevents: 'a real-time vCPU on CPU 0 that suffers periodic timer interrupts despite the isolation',
     fix: 'reserve CPU 0 (and its SMT siblings) for the host',
-  },
-  POOL_TOPOLOGY_POLICY_INVALID: {
-    severity: 'error',
-    meaning: 'topologyManagerPolicy is not a TopologyManagerPolicy member (possible from JavaScript).',
-    prevents: 'a kubelet that refuses to start on an unknown policy',
-    fix: 'use a TopologyManagerPolicy member',
   },
   POOL_TOPOLOGY_POLICY_NOT_ALIGNED: {
     severity: 'warning',

@@ -7,7 +7,7 @@ import {
 import { RealtimeNodePoolModel } from '../model/pool/pool-model';
 import { CpuSet } from '../values/cpu-set';
 import { error, Finding, Severity, warning } from '../values/finding';
-import { isPoolBackend, PoolBackend } from '../values/pool/pool-backend';
+import { PoolBackend } from '../values/pool/pool-backend';
 import { RealtimeNodePoolProps } from '../values/pool/pool-props';
 import { isStrictTopologyPolicy, TopologyManagerPolicy } from '../values/pool/topology-manager-policy';
 
@@ -260,18 +260,13 @@ export function checkPerformanceProfileSpec(spec: any): Finding[] {
 // What one backend can render and the other cannot: refused (or warned about) with the fix, never silently dropped.
 
 /** The backend prop holds a PoolBackend member (anything is possible from JavaScript). */
-export function checkBackend(backend: unknown): Finding[] {
-  if (backend === undefined || isPoolBackend(backend)) return [];
-  return [error('POOL_BACKEND_INVALID', 'backend', backend, `one of ${Object.values(PoolBackend).join(', ')}`,
-    'use PoolBackend.MACHINE_CONFIG (the default) or PoolBackend.PERFORMANCE_PROFILE')];
-}
 
 /** NTO's workload hints exist only in a PerformanceProfile; the MachineConfig backend cannot render them. */
 export function checkPowerHintsBackend(props: RealtimeNodePoolProps, backend: PoolBackend): Finding[] {
   if (backend === PoolBackend.PERFORMANCE_PROFILE) return [];
   return (['highPowerConsumption', 'perPodPowerManagement'] as const).filter((prop) => props[prop] === true).map((prop) =>
     error('POOL_POWER_HINT_NEEDS_PERFORMANCE_PROFILE', prop, true,
-      'not set with the MachineConfig backend (it renders no NTO workload hints)',
+      `not set with backend ${backend} (only a PerformanceProfile carries NTO's workload hints)`,
       `set backend: PoolBackend.PERFORMANCE_PROFILE to use NTO's ${prop} hint, or remove ${prop}`));
 }
 
@@ -336,7 +331,7 @@ export function checkNtoKernelArgs(userArgs: unknown[] | undefined): Finding[] {
 
 /** Every rule specific to the backend choice, computed from the props and the model. */
 export function checkBackendProps(props: RealtimeNodePoolProps, model: RealtimeNodePoolModel): Finding[] {
-  const findings = [...checkBackend(props.backend), ...checkPowerHintsBackend(props, model.backend)];
+  const findings = checkPowerHintsBackend(props, model.backend);
   if (model.backend !== PoolBackend.PERFORMANCE_PROFILE) return findings;
   return [
     ...findings,
@@ -349,7 +344,6 @@ export function checkBackendProps(props: RealtimeNodePoolProps, model: RealtimeN
 /** Webhook rules whose problem a pool rule already reports from the props: the same problem is reported once. */
 const REPORTED_BY_POOL_RULES: Record<string, string> = {
   PP_HUGEPAGES_DUPLICATE: 'POOL_HUGEPAGE_DUPLICATE',
-  PP_TOPOLOGY_POLICY_UNRECOGNIZED: 'POOL_TOPOLOGY_POLICY_INVALID',
 };
 
 /** The webhook findings of the rendered profile, minus those a pool rule already reported as an error. */

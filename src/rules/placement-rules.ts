@@ -10,7 +10,10 @@ import { FeatureGateState } from '../values/cluster/feature-gate-state';
 import { NEWEST_TABLED_VERSION } from '../values/cluster/gate-table';
 import { KubeVirtVersion } from '../values/cluster/kubevirt-version';
 import { error, Finding, Severity, warning } from '../values/finding';
+import { NodeTaint } from '../values/pool/node-taint';
 import { TopologyManagerPolicy } from '../values/pool/topology-manager-policy';
+import { TaintEffect } from '../values/vm/taint-effect';
+import { VmToleration } from '../values/vm/toleration';
 
 // Checks across constructs: a VM against the node pool it is placed on and the cluster configuration of the app.
 // Each is a pure function of plain values (the VM's shape, the pool's model, the cluster facts) and names the failure
@@ -28,11 +31,13 @@ export interface PlacementInput {
   readonly cpuField?: string;
   /** The user's own nodeSelector on the VM. */
   readonly nodeSelector?: { [key: string]: string };
+  /** The VM's tolerations. */
+  readonly tolerations?: readonly VmToleration[];
 }
 
 /** Every placement check of one VM, in a fixed order. */
 export function placementFindings(input: PlacementInput): Finding[] {
-  return [...nodeSelectorFindings(input), ...shapePlacementFindings(input)];
+  return [...nodeSelectorFindings(input), ...taintFindings(input), ...shapePlacementFindings(input)];
 }
 
 /**
@@ -59,6 +64,38 @@ export function nodeSelectorFindings(input: PlacementInput): Finding[] {
     .map(([key, value]) => error('PLACEMENT_NODE_SELECTOR_CONFLICT', `nodeSelector["${key}"]`, own[key],
       `${JSON.stringify(value)}, the label pool ${input.pool.role} selects its nodes by (no node carries both values, `
       + 'so the VM would stay Pending)', 'remove the entry: placing the VM on the pool adds it'));
+}
+
+/**
+ * PLACEMENT_TAINT_NOT_TOLERATED: the pool's nodes carry a NoSchedule or NoExecute taint the VM does not tolerate
+ * (a PreferNoSchedule taint only steers the scheduler, and the VM's nodeSelector leaves it no other node anyway).
+ */
+export function taintFindings(input: PlacementInput): Finding[] {
+  const tolerations = input.tolerations ?? [];
+  return input.pool.nodeTaints
+    .filter((taint) => taint.effect !== TaintEffect.PREFER_NO_SCHEDULE)
+    .filter((taint) => !tolerations.some((t) => tolerates(t, taint)))
+    .map((taint) => error('PLACEMENT_TAINT_NOT_TOLERATED', 'tolerations', describeTaint(taint),
+      `a toleration of pool ${input.pool.role}'s taint ${describeTaint(taint)} (every node of the pool carries it, so the `
+      + 'launcher pod is never scheduled and the VM stays Pending)',
+      `add tolerations: [{ key: '${taint.key}', ${taint.value === undefined ? 'exists: true' : `value: '${taint.value}'`}, `
+      + `effect: TaintEffect.${effectMember(taint.effect)} }] to the VM, or remove the taint from the pool`));
+}
+
+/** Kubernetes' matching rule: same effect (or any), same key (or any with Exists), and Exists or an equal value. */
+function tolerates(toleration: VmToleration, taint: NodeTaint): boolean {
+  if (toleration.effect !== undefined && toleration.effect !== taint.effect) return false;
+  if (toleration.key === undefined || toleration.key === '') return toleration.exists === true;
+  if (toleration.key !== taint.key) return false;
+  return toleration.exists === true || (toleration.value ?? '') === (taint.value ?? '');
+}
+
+function describeTaint(taint: NodeTaint): string {
+  return `${taint.key}${taint.value === undefined ? '' : `=${taint.value}`}:${taint.effect}`;
+}
+
+function effectMember(effect: TaintEffect): string {
+  return Object.entries(TaintEffect).find(([, value]) => value === effect)?.[0] ?? 'NO_SCHEDULE';
 }
 
 /** PLACEMENT_POOL_NOT_REALTIME_CAPABLE: a real-time VM on a pool that does not allow unlimited real-time runtime. */

@@ -230,10 +230,6 @@ export function checkTopologyPolicy(
   policy: TopologyManagerPolicy, topology: HostTopology, partition: CpuPartition, hugepages: NumaHugePages[],
 ): Finding[] {
   const nodes = topology.numaNodeIds;
-  if (!Object.values(TopologyManagerPolicy).includes(policy)) {
-    return [error('POOL_TOPOLOGY_POLICY_INVALID', 'topologyManagerPolicy', policy, `one of ${Object.values(TopologyManagerPolicy).join(', ')}`,
-      'use a TopologyManagerPolicy member')];
-  }
   if (nodes.length < 2) return [];
   if (!isStrictTopologyPolicy(policy)) {
     return [warning('POOL_TOPOLOGY_POLICY_NOT_ALIGNED', 'topologyManagerPolicy', policy,

@@ -114,12 +114,12 @@ function isTaggedImageReference(image: unknown): boolean {
  */
 export function checkTalosInstallerImage(installerImage: string | undefined): Finding[] {
   if (installerImage === undefined) {
-    return [warning('TALOS_INSTALLER_IMAGE_UNSET', 'installerImage', installerImage,
+    return [warning('TALOS_INSTALLER_IMAGE_UNSET', 'talosInstallerImage', installerImage,
       'the Image Factory installer of the pool\'s schematic in machine.install.image',
-      'POST the schematic to the Image Factory and pass installerImage: factory.talos.dev/metal-installer/<schematic id>:<Talos version>')];
+      'POST the schematic (NodeFiles.write) to the Image Factory and set talosInstallerImage: factory.talos.dev/metal-installer/<schematic id>:<Talos version>')];
   }
   if (!isTaggedImageReference(installerImage)) {
-    return [error('TALOS_INSTALLER_IMAGE_INVALID', 'installerImage', installerImage,
+    return [error('TALOS_INSTALLER_IMAGE_INVALID', 'talosInstallerImage', installerImage,
       'an image reference with a tag, e.g. factory.talos.dev/metal-installer/<schematic id>:v1.13.9',
       'give the installer image as registry/repository:tag without spaces')];
   }

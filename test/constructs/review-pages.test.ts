@@ -9,6 +9,7 @@ import { RealtimeVirtualMachine } from '../../src/constructs/vm/realtime-virtual
 import { KubeVirtVersion } from '../../src/values/cluster/kubevirt-version';
 import { PoolBackend } from '../../src/values/pool/pool-backend';
 import { noSmtPoolProps, smtPoolProps, vmProps } from '../fixtures/placement';
+import { guideProps } from '../fixtures/pool';
 
 /** An app with a 1-node SMT pool running three VMs and an empty pool without a node count. */
 function app() {
@@ -113,5 +114,30 @@ describe('placedVmsSection', () => {
     expect(section).toContain('- **Cannot run on this pool: `huge`** (see their placement errors)');
     expect(section).toContain('even-parity emulator completion is off');
     expect(placedVmsSection(unplanned, vms, false)).toContain('The pool declares no `nodeCount`, so the VMs are not packed into its nodes.');
+  });
+});
+
+describe('the review page names the backend, its files and what it cannot do', () => {
+  test.each([
+    [PoolBackend.CLUSTER_API_KUBEADM, 'kubeadm cannot set kernel arguments'],
+    [PoolBackend.TALOS, 'PREEMPT_RT'],
+    [PoolBackend.KUBELET_DROP_IN, 'No TuneD'],
+  ])('%s', (backend, limitation) => {
+    const chart = Testing.chart();
+    const pool = new RealtimeNodePool(chart, 'Pool', guideProps({ backend, realtimeKernel: false }));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'review-backend-'));
+    const page = fs.readFileSync(ReviewPages.write(chart, dir)[0], 'utf8');
+    expect(page).toContain(`## Backend: ${backend}\n`);
+    expect(page).toContain(limitation);
+    for (const f of pool.files) expect(page).toContain(`- \`${f.fileName}\``);
+  });
+
+  test('OpenShift backends leave nothing to the user', () => {
+    const chart = Testing.chart();
+    new RealtimeNodePool(chart, 'Pool', guideProps());
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'review-backend-'));
+    const page = fs.readFileSync(ReviewPages.write(chart, dir)[0], 'utf8');
+    expect(page).toContain('## Backend: machine-config\n\nOpenShift: a MachineConfigPool, a MachineConfig, a KubeletConfig and a Tuned');
+    expect(page).toContain('What this backend cannot do:\n\n- Nothing the pool asks for.\n');
   });
 });

@@ -1,6 +1,7 @@
 import { App, Chart, Size, Testing } from 'cdk8s';
 import { buildFedoraRealtime } from '../../examples/fedora-realtime';
 import { buildLibvirtGuideHost } from '../../examples/libvirt-guide-host';
+import { buildNodeBackends } from '../../examples/node-backends';
 import { buildPerformanceProfileHost } from '../../examples/performance-profile-host';
 import { buildRealtimeCluster, EXAMPLE_VERSIONS } from '../../examples/realtime-cluster';
 import { buildSmtHost } from '../../examples/smt-host';
@@ -17,6 +18,9 @@ const FIXED: Record<string, string> = {
   Tuned: 'openshift-cluster-node-tuning-operator',
   KubeVirt: 'kubevirt',
   HyperConverged: 'openshift-cnv',
+  // Namespaced like the Cluster API objects that reference them: the chart's.
+  TalosConfigTemplate: NAMESPACE,
+  KubeadmConfigTemplate: NAMESPACE,
 };
 
 const VM_NAMESPACES: Record<string, string> = {
@@ -24,6 +28,7 @@ const VM_NAMESPACES: Record<string, string> = {
   'rt-control': 'realtime',
   'rt-dataplane': 'realtime',
   'io-gateway': 'realtime',
+  'rt-audio': NAMESPACE,
 };
 
 const builders: Array<[string, (app: App) => unknown]> = [
@@ -31,6 +36,7 @@ const builders: Array<[string, (app: App) => unknown]> = [
   ['libvirt-guide-host', (app) => buildLibvirtGuideHost(app, { namespace: NAMESPACE })],
   ['performance-profile-host', (app) => buildPerformanceProfileHost(app, { namespace: NAMESPACE })],
   ['smt-host', (app) => buildSmtHost(app, { namespace: NAMESPACE })],
+  ['node-backends', (app) => buildNodeBackends(app, { namespace: NAMESPACE })],
   ...EXAMPLE_VERSIONS.map((v): [string, (app: App) => unknown] => [`realtime-cluster ${v}`, (app) => buildRealtimeCluster(app, v, { namespace: NAMESPACE })]),
 ];
 

@@ -1,6 +1,5 @@
 import { Testing } from 'cdk8s';
 import { seed002Partition, smtHost } from './helpers';
-import { emittedSettingsOf } from '../../src/constructs/pool/emitted-settings-of';
 import { RealtimeNodePool } from '../../src/constructs/pool/realtime-node-pool';
 import { emittedNodeSettings, flattenSettings } from '../../src/plan/emitted-settings';
 import { CpuPartition } from '../../src/values/host/cpu-partition';
@@ -34,7 +33,7 @@ describe('emittedNodeSettings', () => {
     const partition = partitionOf();
     const host = hostOf?.() ?? partition.topology;
     const pool = new RealtimeNodePool(Testing.chart(), 'Pool', { role: 'worker-rt', topology: host, partition });
-    const rendered = emittedSettingsOf(pool);
+    const rendered = pool.emittedSettings();
     expect(rendered.source).toBe('node pool worker-rt');
     const planned = emittedNodeSettings(partition, host);
     expect(planned.kernelArguments).toEqual(rendered.kernelArguments);

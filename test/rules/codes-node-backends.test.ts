@@ -6,11 +6,12 @@ import { NODE_BACKEND_CODES } from '../../src/rules/codes-node-backends';
 const ROOT = path.join(__dirname, '..', '..');
 const SOURCES = [
   'src/rules/node-backend-rules.ts', 'src/rules/talos-rules.ts', 'src/rules/kubeadm-rules.ts', 'src/rules/kubelet-drop-in-rules.ts',
-  'src/values/cluster/talos-version.ts',
+  'src/values/cluster/talos-version.ts', 'src/rules/pool-backend-rules.ts', 'src/constructs/node-files.ts',
 ];
 const TESTS = [
   'test/rules/node-backend-rules.test.ts', 'test/rules/talos-rules.test.ts', 'test/rules/kubeadm-rules.test.ts',
-  'test/rules/kubelet-drop-in-rules.test.ts', 'test/values/cluster/talos-version.test.ts',
+  'test/rules/kubelet-drop-in-rules.test.ts', 'test/values/cluster/talos-version.test.ts', 'test/rules/pool-backend-rules.test.ts',
+  'test/constructs/node-files.test.ts',
 ];
 const CODE = /'((?:NODE|TALOS|KUBEADM|KUBELET_DROP_IN)_[A-Z_]+)'/g;
 

@@ -5,7 +5,7 @@ import { performanceProfileSpec } from '../../src/backends/performance-profile/p
 import { resolvePool } from '../../src/model/pool/resolve-pool';
 import { PERFORMANCE_PROFILE_CODES } from '../../src/rules/codes-performance-profile';
 import {
-  checkBackend, checkBackendProps, checkKubeletMemoryExpressible, checkNodeSelectorUnique, checkNtoKernelArgs, checkNtoKubeletChoices,
+  checkBackendProps, checkKubeletMemoryExpressible, checkNodeSelectorUnique, checkNtoKernelArgs, checkNtoKubeletChoices,
   checkPerformanceProfileSpec, checkPowerHintsBackend, checkProfileCpus, checkProfileHardwareTuning, checkProfileHugePages,
   checkProfileKernelPageSize, checkProfileNet, checkProfileNuma, checkProfileSelectors, checkProfileWorkloadHints,
   webhookFindingsNotYetReported,
@@ -258,21 +258,13 @@ describe('NTO webhook mirror', () => {
     const webhook = checkPerformanceProfileSpec(spec);
     const reported = [
       { code: 'POOL_HUGEPAGE_DUPLICATE', severity: Severity.ERROR } as Finding,
-      { code: 'POOL_TOPOLOGY_POLICY_INVALID', severity: Severity.WARNING } as Finding,
+      { code: 'POOL_HUGEPAGE_DUPLICATE', severity: Severity.WARNING } as Finding,
     ];
     expect(webhookFindingsNotYetReported(webhook, reported).map((f) => f.code)).toEqual(['PP_KERNEL_PAGE_SIZE_UNSUPPORTED', 'PP_TOPOLOGY_POLICY_UNRECOGNIZED']);
   });
 });
 
 describe('backend rules', () => {
-  test('fails on an unknown backend', () => {
-    expect(checkBackend(undefined)).toEqual([]);
-    expect(checkBackend(PP)).toEqual([]);
-    const f = single(checkBackend('nto'), 'POOL_BACKEND_INVALID');
-    expect(formatFinding(f)).toBe('[POOL_BACKEND_INVALID] backend: got "nto", expected one of machine-config, performance-profile; '
-      + 'fix: use PoolBackend.MACHINE_CONFIG (the default) or PoolBackend.PERFORMANCE_PROFILE');
-  });
-
   test('fails on NTO power hints with the MachineConfig backend', () => {
     expect(checkPowerHintsBackend(guideProps({ highPowerConsumption: true }), PP)).toEqual([]);
     expect(checkPowerHintsBackend(guideProps({ highPowerConsumption: false }), PoolBackend.MACHINE_CONFIG)).toEqual([]);

@@ -9,15 +9,17 @@ import { PLACEMENT_CODES } from '../../src/rules/codes-placement';
 import {
   configurationFindings, cpuFitFindings, guestThreadFindings, hugePageFindings, nodeSelectorFindings,
   numaNodeFitFindings, numaPassthroughPolicyFindings, placementFindings, PlacementInput, poolCapacityFindings,
-  realtimeCapableFindings, smtAlignmentFindings,
+  realtimeCapableFindings, smtAlignmentFindings, taintFindings,
 } from '../../src/rules/placement-rules';
 import { KubeVirtVersion } from '../../src/values/cluster/kubevirt-version';
 import { CpuSet } from '../../src/values/cpu-set';
 import { Finding, formatFinding, Severity } from '../../src/values/finding';
 import { CpuPartition } from '../../src/values/host/cpu-partition';
 import { HugePageSize } from '../../src/values/hugepage-size';
+import { PoolBackend } from '../../src/values/pool/pool-backend';
 import { TopologyManagerPolicy } from '../../src/values/pool/topology-manager-policy';
 import { IoThreadsPolicy } from '../../src/values/vm/io-threads-policy';
+import { TaintEffect } from '../../src/values/vm/taint-effect';
 import { chartWithPool, modelOf, noSmtPoolProps, shapeOf, smtHost, smtPoolProps, synthError, vmProps } from '../fixtures/placement';
 
 const V1_9: ClusterFacts = { hasConfiguration: true, kubevirtVersion: KubeVirtVersion.V1_9, evenParityCompletion: true };
@@ -44,6 +46,42 @@ describe('PLACEMENT_NODE_SELECTOR_CONFLICT', () => {
 
   test('accepts the same value and other labels', () => {
     expect(nodeSelectorFindings(input({}, { nodeSelector: { 'node-role.kubernetes.io/worker-rt': '', 'disk': 'ssd' } }))).toEqual([]);
+  });
+});
+
+describe('PLACEMENT_TAINT_NOT_TOLERATED', () => {
+  const tainted = modelOf(smtPoolProps({
+    backend: PoolBackend.KUBELET_DROP_IN,
+    nodeTaints: [
+      { key: 'realtime', value: 'true', effect: TaintEffect.NO_SCHEDULE },
+      { key: 'dedicated', effect: TaintEffect.NO_EXECUTE },
+      { key: 'soft', effect: TaintEffect.PREFER_NO_SCHEDULE },
+    ],
+  }));
+  const on = (tolerations: PlacementInput['tolerations']) => text(taintFindings(input({}, { pool: tainted, tolerations })));
+
+  test('each untolerated NoSchedule/NoExecute taint is an error with the toleration to add; PreferNoSchedule is not', () => {
+    expect(on(undefined)).toEqual([
+      '[PLACEMENT_TAINT_NOT_TOLERATED] tolerations: got "realtime=true:NoSchedule", expected a toleration of pool worker-rt\'s '
+        + 'taint realtime=true:NoSchedule (every node of the pool carries it, so the launcher pod is never scheduled and the VM '
+        + 'stays Pending); fix: add tolerations: [{ key: \'realtime\', value: \'true\', effect: TaintEffect.NO_SCHEDULE }] to the '
+        + 'VM, or remove the taint from the pool',
+      expect.stringContaining('got "dedicated:NoExecute"') as unknown as string,
+    ]);
+    expect(on(undefined)[1]).toContain("add tolerations: [{ key: 'dedicated', exists: true, effect: TaintEffect.NO_EXECUTE }]");
+  });
+
+  test('Kubernetes matching: value or Exists, the effect or any, and an empty key with Exists tolerates everything', () => {
+    expect(on([{ key: 'realtime', value: 'true' }, { key: 'dedicated', exists: true, effect: TaintEffect.NO_EXECUTE }])).toEqual([]);
+    expect(on([{ exists: true }])).toEqual([]);
+    expect(on([{ key: 'realtime', value: 'false' }, { key: 'dedicated', exists: true, effect: TaintEffect.NO_SCHEDULE }]))
+      .toHaveLength(2);
+    // An empty key without Exists tolerates nothing (the API server would refuse it).
+    expect(on([{ value: 'true' }])).toHaveLength(2);
+  });
+
+  test('a pool without taints never needs a toleration', () => {
+    expect(taintFindings(input())).toEqual([]);
   });
 });
 

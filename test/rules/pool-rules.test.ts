@@ -3,16 +3,19 @@ import { Warnings } from '../../src/constructs/app/warnings';
 import { RealtimeNodePool } from '../../src/constructs/pool/realtime-node-pool';
 import { resolvePool } from '../../src/model/pool/resolve-pool';
 import { POOL_CODES } from '../../src/rules/codes-pool';
+import { backendPropFindings } from '../../src/rules/pool-backend-rules';
 import {
   checkAdditionalKernelArgs, checkBootCpuNotIsolated, checkDefaultHugePageSize, checkHugePageDuplicates, checkHugePageEntries,
   checkHugePageMemoryFit, checkHugePagePlacement, checkHugePagesPresent, checkHugePageSplit, checkMemoryReservations,
   checkPartitionMatchesTopology, checkRealtimeNodePool, checkRole, checkRoleUnique, checkRollout, checkTopologyPolicy,
 } from '../../src/rules/pool-rules';
+import { TalosVersion } from '../../src/values/cluster/talos-version';
 import { CpuSet } from '../../src/values/cpu-set';
 import { Finding, formatFinding, Severity } from '../../src/values/finding';
 import { CpuPartition } from '../../src/values/host/cpu-partition';
 import { HostTopology } from '../../src/values/host/host-topology';
 import { HugePageSize } from '../../src/values/hugepage-size';
+import { PoolBackend } from '../../src/values/pool/pool-backend';
 import { TopologyManagerPolicy } from '../../src/values/pool/topology-manager-policy';
 import { guideProps, guideTopology, smtTopology } from '../fixtures/pool';
 
@@ -238,11 +241,6 @@ describe('pool rules', () => {
       expect(checkTopologyPolicy(TopologyManagerPolicy.NONE, one, CpuPartition.plan(one, { reservedCpuCount: 2 }), [])).toEqual([]);
     });
 
-    test('fails on an unknown policy (JavaScript)', () => {
-      const f = single(checkTopologyPolicy('numa' as any, topology, partition, both), 'POOL_TOPOLOGY_POLICY_INVALID');
-      expect(f.value).toBe('"numa"');
-    });
-
     test('warns on a node with isolated CPUs but no pages', () => {
       const onlyNode0 = resolvePool(guideProps({ hugepages: [{ size: G, count: 26, numaNode: 0 }] })).model.hugepages;
       const f = single(checkTopologyPolicy(TopologyManagerPolicy.SINGLE_NUMA_NODE, topology, partition, onlyNode0), 'POOL_NUMA_NODE_WITHOUT_HUGEPAGES');
@@ -317,6 +315,19 @@ describe('pool rules', () => {
       new RealtimeNodePool(chart, 'Pool', guideProps({ hugepages: [], topologyManagerPolicy: TopologyManagerPolicy.BEST_EFFORT }));
       Testing.synth(chart);
       expect(Warnings.of(chart).findings().map((w) => w.finding.code)).toEqual(['POOL_NO_HUGEPAGES', 'POOL_TOPOLOGY_POLICY_NOT_ALIGNED']);
+    });
+  });
+
+  describe('backend props', () => {
+    test('a prop its backend does not read is refused with the backends that do', () => {
+      const f = single(backendPropFindings(guideProps({ paused: true }), PoolBackend.TALOS), 'POOL_PROP_NOT_FOR_BACKEND');
+      expect(formatFinding(f)).toBe('[POOL_PROP_NOT_FOR_BACKEND] paused: got true, expected unset with backend talos: only the '
+        + 'MachineConfigPool of the OpenShift backends read it, so it would be dropped; fix: pause the MachineDeployment '
+        + '(Cluster API) or your own node tooling');
+      expect(backendPropFindings(guideProps({ paused: true, maxUnavailable: 2 }), PoolBackend.PERFORMANCE_PROFILE)).toEqual([]);
+      expect(backendPropFindings(guideProps({ nodeTaints: [] }), PoolBackend.MACHINE_CONFIG)).toEqual([]);
+      expect(backendPropFindings(guideProps({ talosVersion: TalosVersion.V1_13, talosInstallerImage: 'x:1' }), PoolBackend.KUBELET_DROP_IN)
+        .map((x) => x.field)).toEqual(['talosVersion', 'talosInstallerImage']);
     });
   });
 

@@ -1,4 +1,7 @@
 import { PinnedHugePages } from '../../model/pool/hugepages';
+import { SCHED_RT_RUNTIME_SYSCTL, SCHED_RT_RUNTIME_UNLIMITED } from '../../model/pool/realtime-sysctls';
+import { CpuSet } from '../../values/cpu-set';
+import { cpusOffline } from '../node-files/cpu-offline-unit';
 import { hugePageAllocation } from '../node-files/hugepage-units';
 import { MODE_READABLE, NodeFile } from '../node-files/node-file';
 
@@ -15,10 +18,7 @@ export const IGNITION_VERSION = '3.2.0';
 /** The sysctl file that lifts the real-time throttling limit at boot. */
 export const SCHED_RT_SYSCTL_PATH = '/etc/sysctl.d/99-kubevirt-realtime.conf';
 
-/** The sysctl that lets SCHED_FIFO/RR threads run without limit; KubeVirt labels a node `kubevirt.io/realtime` only when it is -1. */
-export const SCHED_RT_RUNTIME_SYSCTL = 'kernel.sched_rt_runtime_us';
-/** Its value on the pool's nodes ("A run time of -1 specifies runtime == period, ie. no limit"). */
-export const SCHED_RT_RUNTIME_UNLIMITED = '-1';
+export { SCHED_RT_RUNTIME_SYSCTL, SCHED_RT_RUNTIME_UNLIMITED };
 
 function schedRtSysctl(machineConfigName: string): string {
   return [
@@ -44,18 +44,24 @@ function ignitionFile(f: NodeFile): any {
 }
 
 /**
- * The Ignition config: the sysctl file, and for pages pinned to NUMA nodes the allocation script plus one unit per
- * (size, node), by size then node.
+ * The Ignition config: the sysctl file; for pages pinned to NUMA nodes the allocation script plus one unit per
+ * (size, node), by size then node; for offlined CPUs the script and unit that switch them off before the kubelet.
  */
-export function ignitionConfig(machineConfigName: string, pinned: PinnedHugePages[]): any {
+export function ignitionConfig(machineConfigName: string, pinned: PinnedHugePages[], offlined: CpuSet): any {
   const hugePages = hugePageAllocation(pinned);
-  const files = [file(SCHED_RT_SYSCTL_PATH, MODE_READABLE, schedRtSysctl(machineConfigName)), ...hugePages.files.map(ignitionFile)];
+  const offline = cpusOffline(offlined);
+  const files = [
+    file(SCHED_RT_SYSCTL_PATH, MODE_READABLE, schedRtSysctl(machineConfigName)),
+    ...hugePages.files.map(ignitionFile),
+    ...offline.files.map(ignitionFile),
+  ];
+  const units = [...hugePages.units, ...offline.units];
   const config: any = {
     ignition: { version: IGNITION_VERSION },
     storage: { files },
   };
-  if (hugePages.units.length > 0) {
-    config.systemd = { units: hugePages.units.map((u) => ({ name: u.name, enabled: u.enabled, contents: u.contents })) };
+  if (units.length > 0) {
+    config.systemd = { units: units.map((u) => ({ name: u.name, enabled: u.enabled, contents: u.contents })) };
   }
   return config;
 }

@@ -39,7 +39,7 @@ export function renderMachineConfigBackend(scope: Construct, pool: ResolvedPool)
       spec: mc.toJson_MachineConfigSpec({
         kernelType: model.realtimeKernel ? 'realtime' : 'default',
         kernelArguments: model.kernelArguments,
-        config: ignitionConfig(mcName, pool.pinned),
+        config: ignitionConfig(mcName, pool.pinned, pool.model.partition.offlined),
       }),
     },
   });

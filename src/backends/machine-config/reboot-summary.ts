@@ -1,6 +1,7 @@
 import { HUGEPAGES_SCRIPT_PATH, hugePageUnitName, SCHED_RT_RUNTIME_SYSCTL, SCHED_RT_RUNTIME_UNLIMITED, SCHED_RT_SYSCTL_PATH } from './ignition-config';
 import { kubeletConfigName, machineConfigName, machineConfigPoolName, tunedName } from '../../model/pool/pool-names';
 import { ResolvedPool } from '../../model/pool/resolve-pool';
+import { CPUS_OFFLINE_UNIT_NAME } from '../node-files/cpu-offline-unit';
 
 /**
  * The node-level inputs of a pool whose change drains and reboots its nodes, one line each, plus how the reboots roll
@@ -30,14 +31,25 @@ export function machineConfigRebootSummary(pool: ResolvedPool): string[] {
   }
   lines.push(`MachineConfig ${mc}: file ${SCHED_RT_SYSCTL_PATH} (${SCHED_RT_RUNTIME_SYSCTL} = ${SCHED_RT_RUNTIME_UNLIMITED})`);
   if (pool.pinned.length > 0) lines.push(`MachineConfig ${mc}: file ${HUGEPAGES_SCRIPT_PATH}`);
+  if (!model.partition.offlined.isEmpty) {
+    lines.push(`MachineConfig ${mc}: CPUs ${model.partition.offlined} offline (unit ${CPUS_OFFLINE_UNIT_NAME}, before the kubelet)`);
+  }
   lines.push(
     `KubeletConfig ${kubeletConfigName(role)}: every field (the MCO renders it into MachineConfig 99-${machineConfigPoolName(role)}-generated-kubelet): `
       + `reservedSystemCPUs ${model.partition.reserved}, topologyManagerPolicy ${model.topologyManagerPolicy}, `
       + `full-pcpus-only ${model.fullPcpusOnly}, reserved memory ${model.reservedMemory.toMebibytes()}Mi`,
     `Tuned ${tunedName(role)}: applied live by TuneD, no reboot (its [bootloader] is emptied, so NTO renders no MachineConfig)`,
+    OPENSHIFT_KUBELET_STATE_LINE,
   );
   return lines;
 }
+
+/**
+ * The kubelet state reset (siderolabs/talos#7504) needs no manual step on OpenShift: every KubeletConfig change
+ * reboots the node, and the MCO's kubelet.service deletes the CPU and memory manager checkpoints before each start.
+ */
+export const OPENSHIFT_KUBELET_STATE_LINE = 'kubelet state reset: none needed; every kubelet change reboots the node and the '
+  + 'MCO\'s kubelet.service deletes /var/lib/kubelet/cpu_manager_state and memory_manager_state before each start';
 
 /** How the MachineConfigPool rolls changes out (the same for both OpenShift backends). */
 export function rolloutLine(pool: ResolvedPool): string {

@@ -1,4 +1,4 @@
-import { SCHED_RT_RUNTIME_SYSCTL, SCHED_RT_RUNTIME_UNLIMITED } from './ignition-config';
+import { REALTIME_HOST_SYSCTLS } from '../../model/pool/realtime-sysctls';
 import { CpuSet } from '../../values/cpu-set';
 
 // The pool's TuneD profile: run-time tuning only. Everything a node needs at boot (kernel, kernel arguments, huge
@@ -34,17 +34,6 @@ export interface TunedProfileInputs {
 export const TUNED_INCLUDES = 'openshift-node,realtime-virtual-host';
 
 /**
- * The sysctls the profile sets. `kernel.sched_rt_runtime_us` has the same value as the MachineConfig's sysctl file, so
- * TuneD re-asserting it never changes the boot-time value.
- */
-export const TUNED_SYSCTLS: Array<[string, string]> = [
-  [SCHED_RT_RUNTIME_SYSCTL, SCHED_RT_RUNTIME_UNLIMITED],
-  ['kernel.nmi_watchdog', '0'],
-  ['kernel.hung_task_timeout_secs', '600'],
-  ['vm.stat_interval', '10'],
-];
-
-/**
  * The per-CPU kthreads that must preempt the real-time vCPUs (KubeVirt runs them SCHED_FIFO priority 1) or they starve
  * on an isolated CPU: SCHED_FIFO 11 like NTO (and like `rcutree.kthread_prio=11` for the RCU kthreads). `ktimers` is
  * the name in current real-time kernels, `ktimersoftd` in older ones; `rcub` exists with RCU priority boosting.
@@ -74,7 +63,7 @@ export function tunedProfileData(inputs: TunedProfileInputs): string {
     'replace=true',
     '',
     '[sysctl]',
-    ...TUNED_SYSCTLS.map(([key, value]) => `${key}=${value}`),
+    ...REALTIME_HOST_SYSCTLS.map(([key, value]) => `${key}=${value}`),
     '',
     '[scheduler]',
     '# group.<name>=<rule priority>:<policy>:<priority>:<affinity>:<regex>; FIFO 11 preempts the vCPUs (FIFO 1).',

@@ -1,4 +1,4 @@
-import { NodeTaint } from '../../model/pool/node-tuning-plan';
+import { NodeTaint } from '../../values/pool/node-taint';
 
 // How a node that registers itself carries the pool's labels and taints: labels through the kubelet's --node-labels
 // flag (KubeletConfiguration has no field for them), taints as Kubernetes Taint objects (KubeletConfiguration

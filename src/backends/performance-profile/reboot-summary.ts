@@ -5,7 +5,7 @@ import {
 } from '../../model/pool/pool-names';
 import { ResolvedPool } from '../../model/pool/resolve-pool';
 import { hugePageUnitName } from '../machine-config/ignition-config';
-import { rolloutLine } from '../machine-config/reboot-summary';
+import { OPENSHIFT_KUBELET_STATE_LINE, rolloutLine } from '../machine-config/reboot-summary';
 
 /** The reboot summary of a PerformanceProfile pool: the MachineConfigPool's rollout, then `performanceProfileRebootLines`. */
 export function performanceProfileRebootSummary(pool: ResolvedPool): string[] {
@@ -49,6 +49,7 @@ export function performanceProfileRebootLines(pool: ResolvedPool): string[] {
       + `${model.reservedMemory.toMebibytes()}Mi on NUMA node ${NTO_RESERVED_MEMORY_NUMA_NODE}`,
     'NTO upgrades: another NTO release may render other kernel arguments, or the same ones in another order, and reboot '
       + `the pool (OCPBUGS-43666); this summary describes ${NTO_REFERENCE_RELEASE}`,
+    OPENSHIFT_KUBELET_STATE_LINE,
   );
   return lines;
 }

@@ -1,12 +1,12 @@
 import { IConstruct } from 'constructs';
 import { printWarnings, strictFromEnvironment } from './warning-output';
-import { recordWarning } from './warning-records';
+import { acknowledgementOf, recordAcknowledgedWarning, recordWarning } from './warning-records';
 import { renderAdmissionSpec } from '../../backends/vm/render';
 import { ClusterFacts, NO_CLUSTER_FACTS, sameClusterFacts } from '../../model/cluster/cluster-facts';
 import { ConsumerUse } from '../../model/cluster/gate-plan';
 import { RealtimeNodePoolModel } from '../../model/pool/pool-model';
 import { VmModel } from '../../model/vm/vm-model';
-import { nodeSelectorFindings, PlacementInput, poolCapacityFindings, shapePlacementFindings } from '../../rules/placement-rules';
+import { nodeSelectorFindings, PlacementInput, poolCapacityFindings, shapePlacementFindings, taintFindings } from '../../rules/placement-rules';
 import { admissionFindings } from '../../rules/vm-admission';
 import { writtenCredentialFindings } from '../../rules/vm-credentials';
 import { vmFindings, vmShapeFindings } from '../../rules/vm-rules';
@@ -259,9 +259,13 @@ export class AppCheck {
       cluster: facts,
       cpuField: model.settings.usesTopology ? 'topology' : 'vcpus',
       nodeSelector: model.nodeSelector,
+      tolerations: model.tolerations,
     };
-    // Most VMs have no selector of their own, so nothing to conflict with the pool's.
-    const selector = model.nodeSelector === undefined ? [] : nodeSelectorFindings(input);
+    // Most VMs have no selector of their own and most pools no taints: nothing per VM to check then.
+    const selector = [
+      ...(model.nodeSelector === undefined ? [] : nodeSelectorFindings(input)),
+      ...(pool.model.nodeTaints.length === 0 ? [] : taintFindings(input)),
+    ];
     let kept = this.placementByPool.get(pool.model);
     if (kept === undefined || kept.facts !== facts) {
       kept = { facts, byShape: new Map() };
@@ -284,23 +288,30 @@ export class AppCheck {
   /** Records each warning on its construct and prints the ones not printed yet. */
   private report(findings: Map<IConstruct, readonly Finding[]>): void {
     const lines: string[] = [];
+    let acknowledged = 0;
     for (const [construct, list] of findings) {
       for (const f of list) {
         if (f.severity !== Severity.WARNING) continue;
         const line = `[${construct.node.path}] ${formatFinding(f)}`;
         if (this.printed.has(line)) continue;
         this.printed.add(line);
-        recordWarning(construct, f);
-        lines.push(line);
+        const reason = acknowledgementOf(construct, f.code);
+        if (reason === undefined) {
+          recordWarning(construct, f);
+          lines.push(line);
+        } else {
+          recordAcknowledgedWarning(construct, f, reason);
+          acknowledged++;
+        }
       }
     }
-    printWarnings(lines, this.isStrict());
+    printWarnings(lines, this.isStrict(), acknowledged);
   }
 
   private errorsOf(construct: IConstruct): string[] {
     const strict = this.isStrict();
     return this.findingsOf(construct)
-      .filter((f) => f.severity === Severity.ERROR || strict)
+      .filter((f) => f.severity === Severity.ERROR || (strict && acknowledgementOf(construct, f.code) === undefined))
       .map((f) => (f.severity === Severity.ERROR ? formatFinding(f) : `${formatFinding(f)} (a warning: strict mode makes it fail the synthesis)`));
   }
 

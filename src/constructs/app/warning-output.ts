@@ -26,13 +26,18 @@ export function strictFromEnvironment(): boolean {
   return isSet(process.env[STRICT_ENV]);
 }
 
-/** Prints warning lines (already `[path] ...` formatted) under one heading; nothing when there are none. */
-export function printWarnings(lines: readonly string[], strict: boolean): void {
-  if (lines.length === 0 || (isSet(process.env[QUIET_ENV]) && !strict)) return;
+/**
+ * Prints warning lines (already `[path] ...` formatted) under one heading, and how many acknowledged warnings are not
+ * shown; nothing when there is neither.
+ */
+export function printWarnings(lines: readonly string[], strict: boolean, acknowledged: number = 0): void {
+  if (lines.length + acknowledged === 0 || (isSet(process.env[QUIET_ENV]) && !strict)) return;
   const heading = strict
     ? 'cdk8s-kubevirt-realtime warnings (strict mode: they fail the synthesis):'
     : `cdk8s-kubevirt-realtime warnings (set ${STRICT_ENV}=1 to make them fail the synthesis):`;
-  sink.write(`${heading}\n${lines.map((l) => `  ${l}`).join('\n')}\n`);
+  const hidden = acknowledged === 0 ? [] : [`${acknowledged} acknowledged warning${acknowledged === 1 ? '' : 's'} not shown `
+    + '(Warnings.of(app).acknowledged() lists them with their reasons)'];
+  sink.write(`${heading}\n${[...lines, ...hidden].map((l) => `  ${l}`).join('\n')}\n`);
 }
 
 function isSet(value: string | undefined): boolean {

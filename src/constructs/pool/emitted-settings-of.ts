@@ -1,26 +1,48 @@
-import { RealtimeNodePool } from './realtime-node-pool';
+import { ApiObject } from 'cdk8s';
 import { ntoKubeletConfiguration } from '../../model/pool/nto-rendering';
+import { poolKubeletConfiguration } from '../../model/pool/pool-kubelet-config';
+import { ResolvedPool } from '../../model/pool/resolve-pool';
 import { EmittedNodeSettings, flattenSettings, sortedDeep } from '../../plan/emitted-settings';
+import { PoolBackend } from '../../values/pool/pool-backend';
 
-/**
- * The kernel arguments and kubelet settings a node pool emits, read from its rendered MachineConfig and
- * KubeletConfig (so they match the YAML byte for byte). A PerformanceProfile pool renders neither: its settings are
- * the ones NTO renders from the profile (the pool's model and NTO's KubeletConfiguration).
- */
-export function emittedSettingsOf(pool: RealtimeNodePool): EmittedNodeSettings {
-  if (pool.machineConfig === undefined || pool.kubeletConfig === undefined) {
-    return {
-      source: `node pool ${pool.role} (as NTO renders its PerformanceProfile ${pool.performanceProfileName})`,
-      kernelArguments: [...pool.model.kernelArguments],
-      kubeletSettings: flattenSettings(sortedDeep(ntoKubeletConfiguration(pool.model))),
-    };
-  }
-  const machineConfig = pool.machineConfig.toJson();
-  const kubeletConfig = pool.kubeletConfig.toJson();
-  return {
-    source: `node pool ${pool.role}`,
-    kernelArguments: [...(machineConfig?.spec?.kernelArguments ?? [])],
-    kubeletSettings: flattenSettings(kubeletConfig?.spec?.kubeletConfig ?? {}),
-  };
+/** What a node pool has rendered, as far as its emitted settings go. */
+export interface RenderedPoolSettings {
+  readonly resolved: ResolvedPool;
+  /** The MachineConfig L1 (MachineConfig backend). */
+  readonly machineConfig?: ApiObject;
+  /** The KubeletConfig L1 (MachineConfig backend). */
+  readonly kubeletConfig?: ApiObject;
+  /** The PerformanceProfile name (PerformanceProfile backend). */
+  readonly performanceProfileName?: string;
 }
 
+/**
+ * The kernel arguments and kubelet settings a node pool emits. MachineConfig backend: read from its rendered
+ * MachineConfig and KubeletConfig (so they match the YAML byte for byte, patches included). PerformanceProfile backend:
+ * what NTO renders from the profile. The other backends: the pool's kernel arguments and kubelet configuration as
+ * their renderers write them into the template, patch or drop-in.
+ */
+export function emittedSettingsOf(pool: RenderedPoolSettings): EmittedNodeSettings {
+  const { model } = pool.resolved;
+  if (pool.machineConfig !== undefined && pool.kubeletConfig !== undefined) {
+    const machineConfig = pool.machineConfig.toJson();
+    const kubeletConfig = pool.kubeletConfig.toJson();
+    return {
+      source: `node pool ${model.role}`,
+      kernelArguments: [...(machineConfig?.spec?.kernelArguments ?? [])],
+      kubeletSettings: flattenSettings(kubeletConfig?.spec?.kubeletConfig ?? {}),
+    };
+  }
+  if (model.backend === PoolBackend.PERFORMANCE_PROFILE) {
+    return {
+      source: `node pool ${model.role} (as NTO renders its PerformanceProfile ${pool.performanceProfileName})`,
+      kernelArguments: [...model.kernelArguments],
+      kubeletSettings: flattenSettings(sortedDeep(ntoKubeletConfiguration(model))),
+    };
+  }
+  return {
+    source: `node pool ${model.role} (${model.backend} backend)`,
+    kernelArguments: [...model.kernelArguments],
+    kubeletSettings: flattenSettings(sortedDeep(poolKubeletConfiguration(pool.resolved))),
+  };
+}

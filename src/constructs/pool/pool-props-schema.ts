@@ -1,8 +1,16 @@
+import { NodeTaint } from '../../values/pool/node-taint';
 import { PoolBackend } from '../../values/pool/pool-backend';
 import { HugePageAllocation, RealtimeNodePoolProps } from '../../values/pool/pool-props';
 import { TopologyManagerPolicy } from '../../values/pool/topology-manager-policy';
 import { Prop, PropSchema } from '../../values/prop-check';
+import { TaintEffect } from '../../values/vm/taint-effect';
 import { HUGE_PAGE_SIZE, SIZE } from '../../values/vm/vm-settings-schema';
+
+const NODE_TAINT: PropSchema<NodeTaint> = {
+  key: Prop.string(),
+  value: Prop.string(true),
+  effect: Prop.oneOf(TaintEffect, 'TaintEffect'),
+};
 
 const HUGE_PAGES: PropSchema<HugePageAllocation> = {
   size: HUGE_PAGE_SIZE,
@@ -32,4 +40,8 @@ export const POOL_PROPS_SCHEMA: PropSchema<RealtimeNodePoolProps> = {
   kubeReservedMemory: SIZE,
   systemReservedMemory: SIZE,
   evictionHardMemory: SIZE,
+  nodeTaints: Prop.arrayOf(Prop.struct(NODE_TAINT, ['key', 'effect'], 'a NodeTaint { key, value, effect }')),
+  talosVersion: Prop.withMethod('atLeast', 'a TalosVersion', 'use TalosVersion.V1_13 or TalosVersion.of("1.13.9")'),
+  talosInstallerImage: Prop.string(),
+  kubeletDropInDirectory: Prop.string(),
 };

@@ -1,24 +1,33 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
+import { emittedSettingsOf } from './emitted-settings-of';
 import { IRealtimeNodePool, isRealtimeNodePool, markRealtimeNodePool } from './node-pool-interface';
 import { POOL_PROPS_SCHEMA } from './pool-props-schema';
-import { poolBackendRenderer } from '../../backends/pool-backends';
+import { BackendFile } from '../../backends/node-files/backend-file';
+import { renderPoolBackend } from '../../backends/pool-backends';
 import { PoolCapacity, poolCapacityFor } from '../../model/placement/pool-capacity';
+import { NodeTuningPlan } from '../../model/pool/node-tuning-plan';
+import { nodeTuningPlanOf } from '../../model/pool/node-tuning-plan-of';
 import { RealtimeNodePoolModel } from '../../model/pool/pool-model';
-import { kubeletConfigName, machineConfigName, machineConfigPoolName, performanceProfileName, tunedName } from '../../model/pool/pool-names';
+import {
+  bootstrapTemplateName, kubeletConfigName, machineConfigName, machineConfigPoolName, performanceProfileName, tunedName,
+} from '../../model/pool/pool-names';
 import { ResolvedPool, resolvePool } from '../../model/pool/resolve-pool';
+import { EmittedNodeSettings } from '../../plan/emitted-settings';
 import { checkBackendProps, checkNodeSelectorUnique, checkPerformanceProfileSpec, webhookFindingsNotYetReported } from '../../rules/performance-profile-rules';
+import { backendPropFindings, nodePlanFindings } from '../../rules/pool-backend-rules';
 import { checkRealtimeNodePool, checkRoleUnique } from '../../rules/pool-rules';
 import { Finding, Severity } from '../../values/finding';
 import { HugePageSize } from '../../values/hugepage-size';
-import { PoolBackend } from '../../values/pool/pool-backend';
+import { isOpenShiftBackend, PoolBackend } from '../../values/pool/pool-backend';
 import { RealtimeNodePoolProps } from '../../values/pool/pool-props';
 import { checkProps } from '../../values/prop-check';
 import { AppCheck } from '../app/app-check';
 import { IRealtimeVirtualMachine } from '../vm/vm-interface';
 
 /**
- * A pool of identical OpenShift nodes prepared for real-time KubeVirt VMs.
+ * A pool of identical nodes prepared for real-time KubeVirt VMs: on OpenShift (MachineConfig or PerformanceProfile
+ * backend), Talos, Cluster API with kubeadm, or any other distribution through a kubelet drop-in.
  *
  * With the default MachineConfig backend it renders, under explicit stable names:
  * - MachineConfigPool `<role>`: the `worker` MachineConfigs plus the pool's own, nodes labelled
@@ -34,6 +43,11 @@ import { IRealtimeVirtualMachine } from '../vm/vm-interface';
  * With `backend: PoolBackend.PERFORMANCE_PROFILE` it renders the same MachineConfigPool plus ONE Node Tuning Operator
  * PerformanceProfile `<role>` from the same model, and NTO renders the MachineConfig, KubeletConfig, Tuned and
  * RuntimeClass. The profile is checked like NTO's admission webhook would check it (escape-hatch patches included).
+ *
+ * The other backends render the same node plan for their platform: `PoolBackend.TALOS` a TalosConfigTemplate plus a
+ * machine-config patch and an Image Factory schematic; `PoolBackend.CLUSTER_API_KUBEADM` a KubeadmConfigTemplate plus
+ * an image-builder vars file; `PoolBackend.KUBELET_DROP_IN` files only. Files are written with `NodeFiles.write`;
+ * their nodes are selected by `node.kubernetes.io/<role>`, a label the kubelet may set itself.
  *
  * Bad props never crash the constructor: they are reported together when the app is synthesized.
  */
@@ -72,8 +86,26 @@ export class RealtimeNodePool extends Construct implements IRealtimeNodePool {
   public readonly tunedName?: string;
   /** The name of the PerformanceProfile (PerformanceProfile backend): the role. */
   public readonly performanceProfileName?: string;
+  /**
+   * The Cluster API bootstrap template L1: a TalosConfigTemplate (Talos backend) or a KubeadmConfigTemplate (Cluster
+   * API kubeadm backend), named `<role>-realtime`; reference it from the MachineDeployment's
+   * `spec.template.spec.bootstrap.configRef`. Undefined with the other backends.
+   */
+  public readonly bootstrapTemplate?: ApiObject;
+  /** The name of the bootstrap template (Talos and Cluster API kubeadm backends). */
+  public readonly bootstrapTemplateName?: string;
+  /**
+   * The files the backend produces for you rather than for the API server (a Talos patch and schematic, an
+   * image-builder vars file, a kubelet drop-in and node files under `root/`), by path relative to the pool's
+   * directory. Empty for the OpenShift backends. `NodeFiles.write` writes them.
+   */
+  public readonly files: BackendFile[];
+  /** What the backend cannot do on its own, one sentence each (empty for the OpenShift backends). */
+  public readonly limitations: string[];
 
   private readonly resolved: ResolvedPool;
+  private readonly plan?: NodeTuningPlan;
+  private readonly reboots: string[];
 
   constructor(scope: Construct, id: string, props: RealtimeNodePoolProps) {
     checkProps(props, POOL_PROPS_SCHEMA, ['role', 'topology', 'partition'], 'RealtimeNodePool props', `${scope.node.path}/${id}`);
@@ -85,8 +117,10 @@ export class RealtimeNodePool extends Construct implements IRealtimeNodePool {
     this.role = this.model.role;
     this.backend = this.model.backend;
 
-    // One backend per pool, chosen by one prop: no node gets its configuration twice.
-    const objects = poolBackendRenderer(this.backend).render(this, this.resolved);
+    // One backend per pool, chosen by one prop: no node gets its configuration twice. The backends beyond OpenShift
+    // render the pool's node plan; the OpenShift ones render the resolved pool directly.
+    this.plan = isOpenShiftBackend(this.backend) ? undefined : nodeTuningPlanOf(this.resolved);
+    const objects = renderPoolBackend(this, { pool: this.resolved, props, plan: this.plan });
     this.machineConfigPool = objects.machineConfigPool;
     this.machineConfig = objects.machineConfig;
     this.kubeletConfig = objects.kubeletConfig;
@@ -97,6 +131,11 @@ export class RealtimeNodePool extends Construct implements IRealtimeNodePool {
     this.kubeletConfigName = objects.kubeletConfig && kubeletConfigName(this.role);
     this.tunedName = objects.tuned && tunedName(this.role);
     this.performanceProfileName = objects.performanceProfile && performanceProfileName(this.role);
+    this.bootstrapTemplate = objects.bootstrapTemplate;
+    this.bootstrapTemplateName = objects.bootstrapTemplate && bootstrapTemplateName(this.role);
+    this.files = objects.files;
+    this.limitations = objects.limitations;
+    this.reboots = objects.rebootSummary;
 
     AppCheck.of(this).addPool({ construct: this, ownFindings: (others) => this.findings(props, others) });
   }
@@ -106,10 +145,24 @@ export class RealtimeNodePool extends Construct implements IRealtimeNodePool {
    * position, the huge page layout, the MachineConfig files and name, the KubeletConfig), plus the rollout settings.
    * With the PerformanceProfile backend: the profile's name and fields and what NTO renders from them (the real-time
    * kernel, each kernel argument, the arguments TuneD computes on the node, the huge page units, offlined CPUs, the
-   * workload hints, NTO's KubeletConfig), and that NTO upgrades can change them.
+   * workload hints, NTO's KubeletConfig), and that NTO upgrades can change them. With the other backends: what
+   * replaces the Machines or needs a reboot or kubelet restart on the nodes.
    */
   public rebootSummary(): string[] {
-    return poolBackendRenderer(this.backend).rebootSummary(this.resolved);
+    return [...this.reboots];
+  }
+
+  /**
+   * The kernel arguments and kubelet settings the pool's nodes get, in emitted order (what its review page and the
+   * `plan` command print).
+   */
+  public emittedSettings(): EmittedNodeSettings {
+    return emittedSettingsOf({
+      resolved: this.resolved,
+      machineConfig: this.machineConfig,
+      kubeletConfig: this.kubeletConfig,
+      performanceProfileName: this.performanceProfileName,
+    });
   }
 
   /**
@@ -134,6 +187,8 @@ export class RealtimeNodePool extends Construct implements IRealtimeNodePool {
     const findings = [
       ...checkRealtimeNodePool(props, this.resolved),
       ...checkBackendProps(props, this.model),
+      ...backendPropFindings(props, this.backend),
+      ...(this.plan === undefined ? [] : nodePlanFindings(this.plan, props, this.backend)),
       ...checkRoleUnique(this.role, otherPools.map((pool) => ({ role: pool.role, path: pool.node.path }))),
     ];
     const spec = renderedProfileSpec(this);

@@ -1,6 +1,6 @@
 import { CpuSet } from '../../values/cpu-set';
 import { HugePageSize } from '../../values/hugepage-size';
-import { TaintEffect } from '../../values/vm/taint-effect';
+import { NodeTaint } from '../../values/pool/node-taint';
 
 // What every node of a pool must become, independent of how a platform writes it down. The OpenShift backends render
 // a resolved pool straight into MachineConfig/KubeletConfig/Tuned; the other backends (Talos machine config, Cluster
@@ -9,20 +9,6 @@ import { TaintEffect } from '../../values/vm/taint-effect';
 //
 // Plain data only: no construct, no prop parsing. Whoever builds the plan (the pool's resolver) has already checked the
 // props; the renderers trust the numbers and the node-backend rules check what each platform can and cannot do.
-
-/** A taint every node of the pool registers with. */
-export interface NodeTaint {
-  /** The taint key. */
-  readonly key: string;
-  /**
-   * The taint value.
-   *
-   * @default - no value
-   */
-  readonly value?: string;
-  /** The taint effect. */
-  readonly effect: TaintEffect;
-}
 
 /** Huge pages set aside at boot by kernel arguments (`hugepagesz=S hugepages=N`), spread over the NUMA nodes by the kernel. */
 export interface BootHugePages {

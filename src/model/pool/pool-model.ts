@@ -2,6 +2,7 @@ import { Size } from 'cdk8s';
 import { CpuPartition } from '../../values/host/cpu-partition';
 import { HostTopology } from '../../values/host/host-topology';
 import { HugePageSize } from '../../values/hugepage-size';
+import { NodeTaint } from '../../values/pool/node-taint';
 import { PoolBackend } from '../../values/pool/pool-backend';
 import { TopologyManagerPolicy } from '../../values/pool/topology-manager-policy';
 
@@ -28,8 +29,16 @@ export interface RealtimeNodePoolModel {
   readonly role: string;
   /** The backend that configures the nodes. */
   readonly backend: PoolBackend;
-  /** The node labels that select the pool's nodes (`node-role.kubernetes.io/<role>: ""`); a VM's nodeSelector uses them. */
+  /**
+   * The node labels that select the pool's nodes (`node-role.kubernetes.io/<role>: ""` on OpenShift, else
+   * `node.kubernetes.io/<role>: ""`); a VM's nodeSelector uses them.
+   */
   readonly nodeSelector: { [key: string]: string };
+  /**
+   * The taints every node registers with (the backends beyond OpenShift); a VM placed on the pool must tolerate the
+   * NoSchedule and NoExecute ones.
+   */
+  readonly nodeTaints: NodeTaint[];
   /** The hardware of every node, as declared. */
   readonly topology: HostTopology;
   /** The CPU partition (its `topology` is the SMT-off view when SMT is disabled). */

@@ -8,9 +8,23 @@ export const MCO_ROLE_LABEL = 'machineconfiguration.openshift.io/role';
 /** The namespace NTO watches for Tuned CRs. */
 export const TUNED_NAMESPACE = 'openshift-cluster-node-tuning-operator';
 
-/** The node label that puts a node in the pool: `node-role.kubernetes.io/<role>`. */
+/** The node label that puts a node in an OpenShift pool: `node-role.kubernetes.io/<role>`. */
 export function nodeRoleLabel(role: string): string {
   return `node-role.kubernetes.io/${role}`;
+}
+
+/**
+ * The node label that puts a node in a pool the kubelet labels itself (Talos, Cluster API, drop-in): the
+ * NodeRestriction admission plugin lets a kubelet set `node.kubernetes.io/*` on its own Node, never
+ * `node-role.kubernetes.io/*`.
+ */
+export function selfAssignedPoolLabel(role: string): string {
+  return `node.kubernetes.io/${role}`;
+}
+
+/** The name of a Cluster API bootstrap template (TalosConfigTemplate, KubeadmConfigTemplate) of a pool. */
+export function bootstrapTemplateName(role: string): string {
+  return `${role}-realtime`;
 }
 
 /** The MachineConfigPool: named after the role, like the MCO's own `worker` and `master` pools. */

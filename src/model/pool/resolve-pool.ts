@@ -13,16 +13,14 @@ import {
   ntoKernelArgs, profilePageOrder,
 } from './nto-rendering';
 import { RealtimeNodePoolModel } from './pool-model';
-import { nodeRoleLabel } from './pool-names';
-import { isPoolBackend, PoolBackend } from '../../values/pool/pool-backend';
+import { nodeRoleLabel, selfAssignedPoolLabel } from './pool-names';
+import { isOpenShiftBackend, PoolBackend } from '../../values/pool/pool-backend';
 import { HugePageAllocation, RealtimeNodePoolProps } from '../../values/pool/pool-props';
 import { TopologyManagerPolicy } from '../../values/pool/topology-manager-policy';
 
 /** The model plus what only the renderer and the rules need. */
 export interface ResolvedPool {
   readonly model: RealtimeNodePoolModel;
-  /** True when `props.backend` is not a PoolBackend member (the MachineConfig backend renders; the rules report it). */
-  readonly backendInvalid: boolean;
   /** Allocations usable for rendering (invalid ones are reported by the rules). */
   readonly allocations: HugePageAllocation[];
   /** Pages pinned to NUMA nodes (one systemd unit each). */
@@ -51,12 +49,12 @@ export function resolvePool(props: RealtimeNodePoolProps): ResolvedPool {
   const numaNodeIds = topology.numaNodeIds;
   const allocations = usableAllocations(Array.isArray(props.hugepages) ? props.hugepages : [], numaNodeIds);
   const defaultHugePageSize = effectiveDefaultHugePageSize(allocations, props.defaultHugePageSize);
-  const realtimeKernel = props.realtimeKernel ?? true;
   const balanceIsolated = props.balanceIsolated ?? true;
   const smtEnabled = partition.topology.smtEnabled;
 
-  const backendInvalid = props.backend !== undefined && !isPoolBackend(props.backend);
-  const backend = props.backend !== undefined && isPoolBackend(props.backend) ? props.backend : PoolBackend.MACHINE_CONFIG;
+  const backend = props.backend ?? PoolBackend.MACHINE_CONFIG;
+  // Talos ships no real-time kernel: there the default is the stock one (asking for it is refused by the rules).
+  const realtimeKernel = props.realtimeKernel ?? backend !== PoolBackend.TALOS;
   const byNto = backend === PoolBackend.PERFORMANCE_PROFILE;
   const topologyManagerPolicy = props.topologyManagerPolicy ?? TopologyManagerPolicy.SINGLE_NUMA_NODE;
   const highPowerConsumption = props.highPowerConsumption === true;
@@ -92,7 +90,8 @@ export function resolvePool(props: RealtimeNodePoolProps): ResolvedPool {
   const model: RealtimeNodePoolModel = {
     role,
     backend,
-    nodeSelector: { [nodeRoleLabel(role)]: '' },
+    nodeSelector: { [isOpenShiftBackend(backend) ? nodeRoleLabel(role) : selfAssignedPoolLabel(role)]: '' },
+    nodeTaints: [...(props.nodeTaints ?? [])],
     topology,
     partition,
     hugepages: resolveNumaHugePages(allocations, numaNodeIds),
@@ -113,7 +112,6 @@ export function resolvePool(props: RealtimeNodePoolProps): ResolvedPool {
   };
   return {
     model,
-    backendInvalid,
     allocations,
     pinned: pinnedHugePages(allocations),
     generatedKernelArgs: generated,

@@ -1,6 +1,8 @@
 import { Size } from 'cdk8s';
+import { NodeTaint } from './node-taint';
 import { PoolBackend } from './pool-backend';
 import { TopologyManagerPolicy } from './topology-manager-policy';
+import { TalosVersion } from '../cluster/talos-version';
 import { CpuPartition } from '../host/cpu-partition';
 import { HostTopology } from '../host/host-topology';
 import { HugePageSize } from '../hugepage-size';
@@ -67,9 +69,10 @@ export interface RealtimeNodePoolProps {
 
   /**
    * Boot the real-time kernel (`MachineConfig.spec.kernelType: realtime`) and raise the RCU kthreads to SCHED_FIFO
-   * priority 11 (`rcutree.kthread_prio=11`).
+   * priority 11 (`rcutree.kthread_prio=11`). Talos has no real-time kernel; with Cluster API and the drop-in the
+   * kernel comes from the node image.
    *
-   * @default true
+   * @default - true, but false with the Talos backend
    */
   readonly realtimeKernel?: boolean;
 
@@ -162,4 +165,38 @@ export interface RealtimeNodePoolProps {
    * @default Size.mebibytes(100) (the kubelet's and NTO's value)
    */
   readonly evictionHardMemory?: Size;
+
+  /**
+   * Taints every node of the pool registers with (Talos, Cluster API and kubelet drop-in backends: the kubelet's
+   * `registerWithTaints`); VMs placed on the pool then need matching `tolerations`. OpenShift pools taint their nodes
+   * through their MachineSets, not here.
+   *
+   * @default - none
+   */
+  readonly nodeTaints?: NodeTaint[];
+
+  /**
+   * The Talos release of the nodes (Talos backend only).
+   *
+   * @default TalosVersion.V1_13
+   */
+  readonly talosVersion?: TalosVersion;
+
+  /**
+   * The Image Factory installer image built from the pool's schematic, e.g.
+   * `factory.talos.dev/metal-installer/<schematic id>:v1.13.9` (Talos backend only). It carries the kernel
+   * arguments, so the patch writes it to `machine.install.image`; the schematic's ID is known only once the
+   * schematic (`NodeFiles.write`) has been posted to the factory.
+   *
+   * @default - none: a warning, since the nodes then keep an installer without the kernel arguments
+   */
+  readonly talosInstallerImage?: string;
+
+  /**
+   * Where the kubelet reads its drop-ins (KUBELET_DROP_IN backend only): kubeadm `--config-dir`, or k3s's
+   * `/var/lib/rancher/k3s/agent/etc/kubelet.conf.d`.
+   *
+   * @default '/etc/kubernetes/kubelet.conf.d'
+   */
+  readonly kubeletDropInDirectory?: string;
 }

@@ -1,4 +1,5 @@
-import { poolBackendRenderer } from '../../../src/backends/pool-backends';
+import { machineConfigRebootSummary, OPENSHIFT_KUBELET_STATE_LINE } from '../../../src/backends/machine-config/reboot-summary';
+import { performanceProfileRebootSummary } from '../../../src/backends/performance-profile/reboot-summary';
 import { ResolvedPool, resolvePool } from '../../../src/model/pool/resolve-pool';
 import { CpuPartition } from '../../../src/values/host/cpu-partition';
 import { HugePageSize } from '../../../src/values/hugepage-size';
@@ -7,7 +8,7 @@ import { guideProps, smtTopology } from '../../fixtures/pool';
 
 /** The reboot summary of the pool's backend (what RealtimeNodePool.rebootSummary returns). */
 function rebootSummary(pool: ResolvedPool): string[] {
-  return poolBackendRenderer(pool.model.backend).rebootSummary(pool);
+  return pool.model.backend === PoolBackend.PERFORMANCE_PROFILE ? performanceProfileRebootSummary(pool) : machineConfigRebootSummary(pool);
 }
 
 describe('rebootSummary', () => {
@@ -19,7 +20,8 @@ describe('rebootSummary', () => {
     expect(lines).toContain('MachineConfig 50-worker-rt-realtime: huge pages on NUMA node 1: 26 x 1Gi (systemd unit hugepages-allocation-1048576kB-NUMA1.service)');
     expect(lines).toContain('MachineConfig 50-worker-rt-realtime: file /usr/local/bin/kubevirt-rt-hugepages-allocation.sh');
     expect(lines.some((l) => l.startsWith('KubeletConfig worker-rt-realtime: every field') && l.includes('reservedSystemCPUs 0-1,8-9'))).toBe(true);
-    expect(lines[lines.length - 1]).toMatch(/^Tuned worker-rt-realtime: applied live by TuneD, no reboot/);
+    expect(lines[lines.length - 2]).toMatch(/^Tuned worker-rt-realtime: applied live by TuneD, no reboot/);
+    expect(lines[lines.length - 1]).toBe(OPENSHIFT_KUBELET_STATE_LINE);
     expect(lines).toMatchSnapshot();
   });
 
@@ -49,7 +51,7 @@ describe('rebootSummary', () => {
       expect(lines.some((l) => l.includes('systemd.cpu_affinity=<non-isolated CPUs>, computed by TuneD'))).toBe(true);
       expect(lines).toContain('PerformanceProfile worker-rt: huge pages on NUMA node 1: 26 x 1Gi (systemd unit hugepages-allocation-1048576kB-NUMA1.service in MachineConfig 50-performance-worker-rt)');
       expect(lines.some((l) => l.startsWith('KubeletConfig performance-worker-rt (rendered by NTO') && l.endsWith('reserved memory 1100Mi on NUMA node 0'))).toBe(true);
-      expect(lines[lines.length - 1]).toMatch(/^NTO upgrades: .* reboot the pool/);
+      expect(lines[lines.length - 2]).toMatch(/^NTO upgrades: .* reboot the pool/);
       expect(lines.some((l) => l.includes('Tuned worker-rt-realtime') || l.includes('50-worker-rt-realtime'))).toBe(false);
       expect(lines).toMatchSnapshot();
     });

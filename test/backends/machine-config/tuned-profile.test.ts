@@ -1,4 +1,5 @@
-import { TUNED_INCLUDES, TUNED_SYSCTLS, tunedProfileData } from '../../../src/backends/machine-config/tuned-profile';
+import { TUNED_INCLUDES, tunedProfileData } from '../../../src/backends/machine-config/tuned-profile';
+import { REALTIME_HOST_SYSCTLS } from '../../../src/model/pool/realtime-sysctls';
 import { CpuSet } from '../../../src/values/cpu-set';
 
 const data = tunedProfileData({ name: 'worker-rt-realtime', role: 'worker-rt', machineConfigName: '50-worker-rt-realtime', isolated: CpuSet.parse('2-7,10-15') });
@@ -35,7 +36,7 @@ describe('tunedProfileData', () => {
       'kernel.hung_task_timeout_secs=600',
       'vm.stat_interval=10',
     ]);
-    expect(TUNED_SYSCTLS).toHaveLength(4);
+    expect(REALTIME_HOST_SYSCTLS).toHaveLength(4);
   });
 
   test('kthreads that must preempt FIFO-1 vCPUs run at FIFO 11; stalld on', () => {

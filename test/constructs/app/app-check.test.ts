@@ -207,6 +207,35 @@ describe('AppCheck: warnings reach the pipeline', () => {
     expect(printed.some((p) => p.startsWith('cdk8s-kubevirt-realtime warnings (strict mode: they fail the synthesis):'))).toBe(true);
   });
 
+  test('Warnings.acknowledge: the acknowledged warning is not printed and passes strict mode; the others still fail it', () => {
+    const chart = warnedChart();
+    const vm = chart.node.findChild('plc-1');
+    Warnings.acknowledge(vm, 'PLACEMENT_GUEST_THREADS_MISMATCH', 'the guest is a single-threaded PLC runtime');
+    Warnings.strict(chart);
+    expect(synthError(chart)).toBe('');
+    expect(printed).toEqual(['cdk8s-kubevirt-realtime warnings (strict mode: they fail the synthesis):\n'
+      + '  1 acknowledged warning not shown (Warnings.of(app).acknowledged() lists them with their reasons)\n']);
+    expect(Warnings.of(chart).list()).toEqual([]);
+    expect(Warnings.of(chart).acknowledged().map((a) => [a.path, a.finding.code, a.reason]))
+      .toEqual([['test/plc-1', 'PLACEMENT_GUEST_THREADS_MISMATCH', 'the guest is a single-threaded PLC runtime']]);
+
+    // Another code on the same VM is not covered; an acknowledgement on a sibling does not reach it.
+    const other = warnedChart();
+    Warnings.acknowledge(other.node.findChild('Pool'), 'PLACEMENT_GUEST_THREADS_MISMATCH', 'on the pool, not the VM');
+    Warnings.acknowledge(other.node.findChild('plc-1'), 'TALOS_RT_GROUP_SCHED_EPERM', 'not this warning');
+    Warnings.strict(other);
+    expect(synthError(other)).toContain('[PLACEMENT_GUEST_THREADS_MISMATCH]');
+  });
+
+  test('Warnings.acknowledge refuses unknown codes, error codes and empty reasons', () => {
+    const chart = warnedChart();
+    const code = 'WARNING_ACKNOWLEDGEMENT_INVALID';
+    expect(() => Warnings.acknowledge(chart, 'PLACEMENT_GUEST_THREADS', 'typo')).toThrow(`[${code}] code: got "PLACEMENT_GUEST_THREADS"`);
+    expect(() => Warnings.acknowledge(chart, 'PLACEMENT_CPUS_EXCEED_NUMA_NODE', 'x')).toThrow('errors cannot be acknowledged');
+    expect(() => Warnings.acknowledge(chart, 'PLACEMENT_GUEST_THREADS_MISMATCH', ' ')).toThrow(`[${code}] reason: got " "`);
+    expect(() => Warnings.acknowledge(chart, undefined as any, 'x')).toThrow(`[${code}] code: got (not set)`);
+  });
+
   test('an app without warnings prints nothing', () => {
     const { chart, pool } = chartWithPool();
     new KubeVirtConfiguration(chart, 'KubeVirt', { version: KubeVirtVersion.V1_9 });

@@ -178,7 +178,7 @@ describe('RealtimeNodePool with the PerformanceProfile backend', () => {
 
   test('refuses an unknown backend (JavaScript) when the pool is built', () => {
     expect(() => new RealtimeNodePool(Testing.chart(), 'Pool', guideProps({ backend: 'nto' as any })))
-      .toThrow('[test/Pool] [PROP_TYPE_INVALID] backend: got "nto", expected a PoolBackend ("machine-config", "performance-profile")');
+      .toThrow('[test/Pool] [PROP_TYPE_INVALID] backend: got "nto", expected a PoolBackend ("machine-config", "performance-profile", "talos", "cluster-api-kubeadm", "kubelet-drop-in")');
   });
 
   test('warns where NTO\'s fixed kubelet choices differ from the MachineConfig backend\'s', () => {
