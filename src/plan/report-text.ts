@@ -44,7 +44,7 @@ export function renderPlanText(report: PlanReport): string {
     lines.push(`  Node total: ${c.total} VM${c.total === 1 ? '' : 's'} (limited by ${limits})`);
   }
   if (report.warnings.length > 0) {
-    lines.push('', 'Warnings', ...report.warnings.map((w) => `  ${w}`));
+    lines.push('', 'Warnings', ...report.warnings.flatMap((w) => wrap(w, '  ', '    ')));
   }
   return lines.join('\n') + '\n';
 }
