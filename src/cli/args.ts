@@ -85,7 +85,9 @@ const OPTIONS: OptionSpec[] = [
   { name: 'offlined-cpus', value: 'N', group: Group.NODE, help: 'CPUs to switch off (default 0).' },
   { name: 'disable-smt', group: Group.NODE, help: 'Keep one thread per core: adds nosmt, so full-pcpus-only and even-parity completion are off.' },
   {
-    name: 'hugepages', value: 'LIST', group: Group.NODE,
+    name: 'hugepages',
+    value: 'LIST',
+    group: Group.NODE,
     help: 'Huge pages the pool sets aside (its `hugepages` prop), for a host that is not tuned yet: comma-separated '
       + 'SIZE:COUNT entries, each optionally @NODE. 1Gi:48 = 48 pages at boot, spread evenly over the NUMA nodes; '
       + '1Gi:24@0,1Gi:24@1 = 24 pages on each of NUMA nodes 0 and 1. Default: the pages the host file declares '
@@ -94,16 +96,22 @@ const OPTIONS: OptionSpec[] = [
   { name: 'vcpus', value: 'N', group: Group.VM, help: `vCPUs of the VM (1-${MAX_VCPUS}); dedicated CPUs, as RealtimeVirtualMachine always asks.` },
   { name: 'memory', value: 'SIZE', group: Group.VM, help: 'Guest memory in Mi, Gi or Ti, e.g. 8Gi (required with --vcpus).' },
   {
-    name: 'hugepage-size', value: '1Gi|2Mi|none', group: Group.VM,
+    name: 'hugepage-size',
+    value: '1Gi|2Mi|none',
+    group: Group.VM,
     help: 'Page size of the guest memory (default 1Gi, the VM\'s default; none = ordinary memory, no huge pages needed).',
   },
   {
-    name: 'isolate-emulator-thread', negatable: true, group: Group.VM,
+    name: 'isolate-emulator-thread',
+    negatable: true,
+    group: Group.VM,
     help: 'The QEMU emulator thread gets a dedicated CPU of its own (default: on, the VM\'s default; '
       + '--no-isolate-emulator-thread runs it on the vCPUs\' CPUs).',
   },
   {
-    name: 'emulator-even-parity', negatable: true, group: Group.CLUSTER,
+    name: 'emulator-even-parity',
+    negatable: true,
+    group: Group.CLUSTER,
     help: 'KubeVirt completes an isolated emulator thread to an even pod CPU count (AlignCPUs, KubeVirt v1.2+). '
       + 'Default: on when the VM needs it on an SMT node, as a KubeVirtConfiguration turns it on for such a VM; '
       + '--no-emulator-even-parity for a cluster without it; --emulator-even-parity when another VM turned it on.',

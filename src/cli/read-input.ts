@@ -41,6 +41,7 @@ const FIX = 'pass the saved output of `lscpu -p=CPU,CORE,SOCKET,NODE` or `virsh 
 export function readHostFile(fs: CliFileSystem, path: string, limit: number = MAX_INPUT_BYTES): Uint8Array {
   let fd: number;
   try {
+    // eslint-disable-next-line no-bitwise -- open(2) flags are a bit set (O_NONBLOCK is undefined on Windows)
     fd = fs.openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (e) {
     throw unreadable(path, e);

@@ -1,11 +1,10 @@
-import { HOST, HUGE_PAGE_ALLOCATIONS, PARTITION } from './plan-inputs-schema';
+import { checkArguments, HOST, HUGE_PAGE_ALLOCATIONS, PARTITION } from './plan-inputs-schema';
 import { hugePageAllocationFindings, hugePagesText, plannedPoolProps } from './planned-pool';
 import { poolKubeletConfiguration } from '../model/pool/pool-kubelet-config';
 import { ResolvedPool, resolvePool } from '../model/pool/resolve-pool';
 import { CpuPartition } from '../values/host/cpu-partition';
 import { HostTopology } from '../values/host/host-topology';
 import { HugePageAllocation } from '../values/pool/pool-props';
-import { checkProps } from '../values/prop-check';
 import { throwIfErrors } from '../values/validation-error';
 
 /** One kubelet configuration setting, flattened to a dotted name (`cpuManagerPolicyOptions.full-pcpus-only`). */
@@ -39,8 +38,8 @@ export interface EmittedNodeSettings {
  * @param hugepages the pool's `hugepages` (default: none set aside)
  */
 export function emittedNodeSettings(partition: CpuPartition, host?: HostTopology, hugepages?: HugePageAllocation[]): EmittedNodeSettings {
-  checkProps({ partition, host, hugepages }, { partition: PARTITION, host: HOST, hugepages: HUGE_PAGE_ALLOCATIONS }, ['partition'],
-    'emittedNodeSettings arguments', 'emittedNodeSettings');
+  checkArguments({ partition, host, hugepages }, { partition: PARTITION, host: HOST, hugepages: HUGE_PAGE_ALLOCATIONS }, ['partition'],
+    'emittedNodeSettings');
   const topology = host ?? partition.topology;
   throwIfErrors(hugePageAllocationFindings(hugepages ?? [], topology.numaNodeIds, 'hugepages'), 'emittedNodeSettings');
   return settingsOfResolvedPool(resolvePool(plannedPoolProps(partition, host, hugepages)));

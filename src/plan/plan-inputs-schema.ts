@@ -1,11 +1,11 @@
 import { CapacityOptions, NumaNodeHugePages } from '../model/placement/capacity';
 import { VmCpuAssignment, VmThreadKind } from '../model/placement/vm-cpu-assignment';
 import { VmShape } from '../model/vm/vm-shape';
-import { Finding, Severity } from '../values/finding';
 import { CpuSet } from '../values/cpu-set';
+import { Finding, Severity } from '../values/finding';
 import { MAX_CPUS, MAX_NUMA_NODE_ID } from '../values/host/topology-data';
 import { HugePageAllocation } from '../values/pool/pool-props';
-import { Prop, PropRule, PropSchema, propFindings } from '../values/prop-check';
+import { checkProps, Prop, PropRule, PropSchema, propFindings } from '../values/prop-check';
 import { MAX_VCPUS } from '../values/vcpu-limits';
 import { IoThreadsPolicy } from '../values/vm/io-threads-policy';
 import { HUGE_PAGE_SIZE } from '../values/vm/vm-settings-schema';
@@ -132,3 +132,17 @@ const ASSIGNMENT_SCHEMA: PropSchema<VmCpuAssignment> = {
 
 /** A VmCpuAssignment (from capacityOf): a CPU id that can exist, a VM numbered from 1. */
 export const ASSIGNMENT = Prop.struct(ASSIGNMENT_SCHEMA, ['cpu', 'vm', 'kind', 'index'], 'a VmCpuAssignment { cpu, vm, kind, index }');
+
+/**
+ * Checks a function's arguments (named as in its signature) with `checkProps`, prefixing the message with the
+ * function's name. A required argument passed as null counts as missing: the advice for a null prop ("leave it out")
+ * fits optional props only.
+ *
+ * @param args the arguments by name, e.g. `{ partition, options }`
+ * @param caller the function, for the message
+ */
+export function checkArguments<P extends object>(args: P, schema: PropSchema<P>, required: ReadonlyArray<keyof P>, caller: string): void {
+  const normalized: Record<string, unknown> = { ...(args as Record<string, unknown>) };
+  for (const key of required) if (normalized[key as string] === null) normalized[key as string] = undefined;
+  checkProps(normalized as P, schema, required, `${caller} arguments`, caller);
+}

@@ -1,11 +1,11 @@
 import { CoreCell, CpuMap, CpuRole, NumaNodeMap, ThreadCell } from './cpu-map-model';
 import { KubeletSetting } from './emitted-settings';
-import { ASSIGNMENT } from './plan-inputs-schema';
+import { ASSIGNMENT, checkArguments } from './plan-inputs-schema';
 import { HostSummary, NumaNodeLists, PlannedVmShape, PlanReport } from './plan-report';
 import { CapacityLimit, NumaNodeCapacity, VmCapacity } from '../model/placement/capacity';
 import { CpuSet } from '../values/cpu-set';
 import { MAX_CPUS, MAX_NUMA_NODE_ID, MAX_TOPOLOGY_ID } from '../values/host/topology-data';
-import { checkProps, Prop, PropSchema } from '../values/prop-check';
+import { Prop, PropSchema } from '../values/prop-check';
 import { MAX_VCPUS } from '../values/vcpu-limits';
 
 // The runtime types of a PlanReport, checked by every renderer (text, SVG, review page) before it prints one number.
@@ -138,16 +138,18 @@ export const PLAN_REPORT = Prop.struct(PLAN_REPORT_SCHEMA, ['host', 'reserved', 
  * @param caller the function checking it, for the message (`renderPlanText`)
  */
 export function checkPlanReport(report: PlanReport, caller: string): void {
-  checkProps({ report }, { report: PLAN_REPORT }, ['report'], `${caller} arguments`, caller);
+  checkArguments({ report }, { report: PLAN_REPORT }, ['report'], caller);
 }
 
 /** Throws a ValidationError unless `map` is a CpuMap whose every count is a whole number in range. */
 export function checkCpuMap(map: CpuMap, caller: string): void {
-  checkProps({ map }, { map: CPU_MAP }, ['map'], `${caller} arguments`, caller);
+  checkArguments({ map }, { map: CPU_MAP }, ['map'], caller);
 }
 
 /** Throws a ValidationError unless `shape` is a PlannedVmShape whose counts are whole numbers in range. */
 export function checkPlannedVmShape(shape: PlannedVmShape, caller: string): void {
-  checkProps({ shape }, { shape: Prop.struct(PLANNED_VM_SHAPE_SCHEMA,
-    ['vcpus', 'memoryMebibytes', 'isolateEmulatorThread', 'emulatorThreadEvenParity'], 'a PlannedVmShape') }, ['shape'], `${caller} arguments`, caller);
+  checkArguments({ shape }, {
+    shape: Prop.struct(PLANNED_VM_SHAPE_SCHEMA,
+      ['vcpus', 'memoryMebibytes', 'isolateEmulatorThread', 'emulatorThreadEvenParity'], 'a PlannedVmShape'),
+  }, ['shape'], caller);
 }

@@ -1,12 +1,12 @@
 import { CpuMap, cpuMapOf } from './cpu-map-model';
 import { EmittedNodeSettings, emittedNodeSettings, KubeletSetting } from './emitted-settings';
-import { CAPACITY_OPTIONS, EMITTED_SETTINGS, FINDING, HOST, PARTITION, VM_SHAPE } from './plan-inputs-schema';
+import { CAPACITY_OPTIONS, checkArguments, EMITTED_SETTINGS, FINDING, HOST, PARTITION, VM_SHAPE } from './plan-inputs-schema';
 import { CapacityOptions, capacityOf, VmCapacity } from '../model/placement/capacity';
 import { VmShape } from '../model/vm/vm-shape';
 import { Finding, formatFinding } from '../values/finding';
 import { CpuPartition } from '../values/host/cpu-partition';
 import { HostTopology } from '../values/host/host-topology';
-import { checkProps, Prop, PropSchema } from '../values/prop-check';
+import { Prop, PropSchema } from '../values/prop-check';
 
 /** The host a plan was made for, in numbers. */
 export interface HostSummary {
@@ -126,8 +126,8 @@ const OPTIONS_SCHEMA: PropSchema<PlanReportOptions> = {
  * not whole numbers in range (0, negative, fractional, NaN or infinite counts), so the report never holds them.
  */
 export function planReportOf(partition: CpuPartition, options: PlanReportOptions = {}): PlanReport {
-  checkProps({ partition, options }, { partition: PARTITION, options: Prop.struct(OPTIONS_SCHEMA, [], 'PlanReportOptions') }, ['partition'],
-    'planReportOf arguments', 'planReportOf');
+  checkArguments({ partition, options }, { partition: PARTITION, options: Prop.struct(OPTIONS_SCHEMA, [], 'PlanReportOptions') }, ['partition'],
+    'planReportOf');
   const topology = options.host ?? partition.topology;
   const settings = options.settings ?? emittedNodeSettings(partition, options.host);
   const shape = options.vmShape;

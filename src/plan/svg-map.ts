@@ -1,4 +1,5 @@
 import { CoreCell, CpuMap, CpuRole, NumaNodeMap, ThreadCell } from './cpu-map-model';
+import { checkArguments } from './plan-inputs-schema';
 import { PlanReport } from './plan-report';
 import { checkCpuMap, checkPlanReport } from './plan-report-schema';
 import { describeVmShape } from './report-text';
@@ -6,7 +7,7 @@ import { ROLE_LEGEND, ROLE_PALETTE, vmColour } from './svg-palette';
 import { coreLabel } from './text-map';
 import { describeLimit } from '../model/placement/capacity';
 import { VmThreadKind } from '../model/placement/vm-cpu-assignment';
-import { checkProps, Prop, PropSchema } from '../values/prop-check';
+import { Prop, PropSchema } from '../values/prop-check';
 
 /** Options of the SVG picture. */
 export interface SvgMapOptions {
@@ -48,7 +49,7 @@ const LEGEND_ROW_H = 24;
  */
 export function renderSvgMap(map: CpuMap, options: SvgMapOptions = {}): string {
   checkCpuMap(map, 'renderSvgMap');
-  checkProps({ options }, { options: Prop.struct(SVG_OPTIONS, [], 'SvgMapOptions { title, notes }') }, [], 'renderSvgMap arguments', 'renderSvgMap');
+  checkArguments({ options }, { options: Prop.struct(SVG_OPTIONS, [], 'SvgMapOptions { title, notes }') }, [], 'renderSvgMap');
   const hasVms = map.vmCount > 0;
   const threadH = THREAD_H + (hasVms ? BAND_H : 0);
   const threads = Math.max(1, ...map.numaNodes.flatMap((n) => n.cores.map((c) => c.threads.length)));

@@ -34,8 +34,11 @@ describe('parseHugePagesOption', () => {
   });
 
   test('round trip with the text the report prints (property)', () => {
-    const entry = fc.record({ size: fc.constantFrom(...HugePageSize.all()), count: fc.integer({ min: 1, max: 2 ** 40 }),
-      numaNode: fc.option(fc.integer({ min: 0, max: 1023 }), { nil: undefined }) })
+    const entry = fc.record({
+      size: fc.constantFrom(...HugePageSize.all()),
+      count: fc.integer({ min: 1, max: 2 ** 40 }),
+      numaNode: fc.option(fc.integer({ min: 0, max: 1023 }), { nil: undefined }),
+    })
       .map((e) => (e.numaNode === undefined ? { size: e.size, count: e.count } : e));
     fc.assert(fc.property(fc.array(entry, { minLength: 1, maxLength: 8 }), (entries) => {
       expect(parseHugePagesOption(hugePagesText(entries), '--hugepages')).toEqual(entries);

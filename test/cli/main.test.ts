@@ -229,7 +229,10 @@ describe('cdk8s-kubevirt-realtime plan errors', () => {
   ])('fails on %s', async (_what, argv, exit, message) => {
     const { code, stdout, stderr, written } = await run(argv as string[], {
       files: {
-        ...FILES, 'bad.txt': 'CPU,CORE,SOCKET,NODE\nzero,0,0,0\n', 'bad.xml': '<capabilities><host><topology>', 'one.txt': one,
+        ...FILES,
+        'bad.txt': 'CPU,CORE,SOCKET,NODE\nzero,0,0,0\n',
+        'bad.xml': '<capabilities><host><topology>',
+        'one.txt': one,
         'core.txt': '# CPU,Core,Socket,Node\n0,0,0,0\n1,0,0,0\n',
       },
     });
