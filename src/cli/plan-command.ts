@@ -117,10 +117,15 @@ function hugePagesNotStated(host: HostTopology, size: HugePageSize): Finding {
   const declared = host.numaNodeIds.map((n) => ({ n, pages: host.hugePagesOfNumaNode(n, size) }));
   const known = declared.filter((d) => d.pages !== undefined);
   const total = known.reduce((sum, d) => sum + (d.pages ?? 0), 0);
+  const stateThem = `state them with --hugepages ${size}:N (spread over the NUMA nodes) or ${size}:N@0,... (per NUMA node), as the pool's hugepages prop`;
   if (known.length === 0) {
     return warning('CLI_HUGEPAGES_NOT_STATED', '--hugepages', undefined,
       `the ${size} huge pages the pool sets aside: the host file declares none (lscpu has no memory information), so the capacity does not count them`,
-      `state them with --hugepages ${size}:N (spread over the NUMA nodes) or ${size}:N@0,... (per NUMA node), as the pool's hugepages prop`);
+      stateThem);
+  }
+  if (total === 0) {
+    return warning('CLI_HUGEPAGES_NOT_STATED', '--hugepages', undefined,
+      `the ${size} huge pages the pool sets aside: the host file declares 0 on every NUMA node (not set aside yet), so no VM fits`, stateThem);
   }
   return warning('CLI_HUGEPAGES_NOT_STATED', '--hugepages', undefined,
     `the ${size} huge pages the pool sets aside: the capacity counts the ones the host file declares `

@@ -160,6 +160,20 @@ describe('cdk8s-kubevirt-realtime plan', () => {
       + 'which a RealtimeNodePool without hugepages does not set aside; fix: state them with --hugepages 1Gi:52 (or per NUMA node: 1Gi:26@0,1Gi:26@1)');
   });
 
+  test('a virsh host whose 1Gi pages are not set aside yet: no VM fits until --hugepages states them', async () => {
+    const untuned = SEED_002_VIRSH_CAPABILITIES.replace(/(<pages unit='KiB' size='1048576'>)\d+/g, '$10');
+    expect(untuned).not.toEqual(SEED_002_VIRSH_CAPABILITIES);
+    const files = { 'untuned.xml': untuned };
+    const plan = ['plan', 'untuned.xml', '--reserved-cpus', '4', '--split-across-numa', '--vcpus', '4', '--memory', '16Gi'];
+    const before = await run(plan, { files });
+    expect(before.stdout).toContain('Node total: 0 VMs (limited by 1Gi huge pages)');
+    expect(before.stdout.replace(/\n +/g, ' ')).toContain('the host file declares 0 on every NUMA node (not set aside yet), so no VM fits; '
+      + 'fix: state them with --hugepages 1Gi:N');
+    const after = await run([...plan, '--hugepages', '1Gi:52'], { files });
+    expect(after.stdout).toContain('Node total: 2 VMs (limited by isolated CPUs)');
+    expect(after.stdout).not.toContain('Warnings');
+  });
+
   test('--hugepages replaces what the host declares, per NUMA node when asked', async () => {
     const { stdout } = await run([...SEED_PLAN, '--hugepages', '1Gi:20@0,1Gi:40@1', '--vcpus', '2', '--memory', '12Gi', '--format', 'json'], { files: FILES });
     const json = JSON.parse(stdout);
