@@ -195,12 +195,12 @@ export function parseArgs(argv: string[]): ParsedCommand {
       'exactly one host file (lscpu -p or virsh capabilities output), or - for stdin',
       'run `lscpu -p=CPU,CORE,SOCKET,NODE > node.lscpu` on the node and pass node.lscpu'));
   }
-  const reserved = values['reserved-cpus'];
+  const reserved = stringOption(values, 'reserved-cpus');
   if (reserved === undefined) {
     throw fail(error('CLI_MISSING_OPTION', '--reserved-cpus', undefined, 'the number of reserved CPUs',
       'add --reserved-cpus N (for example 4: one whole core per NUMA node on a 2-node SMT host)'));
   }
-  const format = values.format ?? OutputFormat.TEXT;
+  const format = stringOption(values, 'format') ?? OutputFormat.TEXT;
   if (format !== OutputFormat.TEXT && format !== OutputFormat.JSON) {
     throw fail(error('CLI_BAD_FORMAT', '--format', format, '"text" or "json"', 'write --format text or --format json'));
   }
@@ -210,23 +210,34 @@ export function parseArgs(argv: string[]): ParsedCommand {
     plan: {
       input: inputs[0],
       reservedCpus: wholeNumber('--reserved-cpus', reserved, 1, MAX_CPUS - 1),
-      ...(values['offlined-cpus'] !== undefined ? { offlinedCpus: wholeNumber('--offlined-cpus', values['offlined-cpus'], 0, MAX_CPUS - 1) } : {}),
+      ...optional('offlinedCpus', stringOption(values, 'offlined-cpus'), (t) => wholeNumber('--offlined-cpus', t, 0, MAX_CPUS - 1)),
       splitAcrossNuma: values['split-across-numa'] === true,
       disableSmt: values['disable-smt'] === true,
-      ...(values.hugepages !== undefined ? { hugepages: parseHugePagesOption(values.hugepages, '--hugepages') } : {}),
+      ...optional('hugepages', stringOption(values, 'hugepages'), (t) => parseHugePagesOption(t, '--hugepages')),
       ...vmArgsOf(values, given),
       evenParity: flag(values, 'emulator-even-parity') === undefined ? EvenParity.AUTO
         : flag(values, 'emulator-even-parity') ? EvenParity.ON : EvenParity.OFF,
       format: format as OutputFormat,
-      ...(values.svg !== undefined ? { svg: values.svg } : {}),
+      ...optional('svg', stringOption(values, 'svg'), (t) => t),
     },
   };
 }
 
 type Values = Record<string, string | boolean | undefined>;
 
+/** A string option's value (the strict parse gives strings only to string options). */
+function stringOption(values: Values, name: string): string | undefined {
+  const value = values[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** `{ [key]: read(value) }` when the option was given, else nothing (no key set to undefined). */
+function optional<K extends string, T>(key: K, value: string | undefined, read: (text: string) => T): { [k in K]?: T } {
+  return value === undefined ? {} : { [key]: read(value) } as { [k in K]?: T };
+}
+
 /** Node's strict parse, with each of its refusals turned into a finding that names the option. */
-function strictParse(argv: string[]): { values: Record<string, any>; positionals: string[]; given: string[] } {
+function strictParse(argv: string[]): { values: Values; positionals: string[]; given: string[] } {
   const options: Record<string, { type: 'string' | 'boolean'; short?: string }> = {};
   for (const o of OPTIONS) {
     options[o.name] = { type: o.value === undefined ? 'boolean' : 'string', ...(o.short ? { short: o.short } : {}) };
@@ -282,7 +293,7 @@ function diagnose(argv: string[], options: Record<string, { type: 'string' | 'bo
 
 /** The VM shape options, checked together: --vcpus starts a shape and needs --memory; the others need --vcpus. */
 function vmArgsOf(values: Values, given: string[]): { vm?: VmArgs } {
-  const vcpus = values.vcpus as string | undefined;
+  const vcpus = stringOption(values, 'vcpus');
   if (vcpus === undefined) {
     const orphan = VM_OPTIONS.find((name) => given.includes(name));
     if (orphan !== undefined) {
@@ -291,12 +302,12 @@ function vmArgsOf(values: Values, given: string[]): { vm?: VmArgs } {
     }
     return {};
   }
-  const memory = values.memory as string | undefined;
+  const memory = stringOption(values, 'memory');
   if (memory === undefined) {
     throw fail(error('CLI_MISSING_OPTION', '--memory', undefined, 'the guest memory of the VM shape (--vcpus and --memory)',
       'add --memory SIZE, e.g. --memory 8Gi'));
   }
-  const pageText = (values['hugepage-size'] as string | undefined) ?? HugePageSize.ONE_GI.quantity;
+  const pageText = stringOption(values, 'hugepage-size') ?? HugePageSize.ONE_GI.quantity;
   const hugePageSize = pageText === 'none' ? undefined : pageSize(pageText);
   return {
     vm: {
