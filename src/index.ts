@@ -57,7 +57,7 @@ export * from './constructs/pool/node-pool-interface';
 export * from './constructs/vm/vm-interface';
 export { ReviewPages } from './constructs/review-pages';
 export { NodeFiles } from './constructs/node-files';
-export { BackendFile } from './backends/node-files/backend-file';
+export * from './backends/node-files/backend-file';
 
 // Reports: CPU maps (text, SVG), plans, review pages (also behind the `cdk8s-kubevirt-realtime plan` command).
 export * from './plan/cpu-map-model';

@@ -1,7 +1,10 @@
+import { ASSIGNMENT, checkArguments, HOST, PARTITION } from './plan-inputs-schema';
 import { VmCpuAssignment, VmThreadKind } from '../model/placement/vm-cpu-assignment';
 import { CpuSet } from '../values/cpu-set';
 import { CpuPartition } from '../values/host/cpu-partition';
 import { HostTopology } from '../values/host/host-topology';
+import { MAX_CPUS } from '../values/host/topology-data';
+import { Prop } from '../values/prop-check';
 
 /** What a logical CPU is used for in a partition. */
 export enum CpuRole {
@@ -79,6 +82,8 @@ export interface CpuMap {
  *   topology is the SMT-off view); defaults to the partition's topology
  */
 export function cpuMapOf(partition: CpuPartition, assignments: VmCpuAssignment[] = [], host?: HostTopology): CpuMap {
+  checkArguments({ partition, assignments, host }, { partition: PARTITION, assignments: Prop.arrayOf(ASSIGNMENT, MAX_CPUS), host: HOST },
+    ['partition'], 'cpuMapOf');
   const topology = host ?? partition.topology;
   const byCpu = new Map(assignments.map((a) => [a.cpu, a]));
   const logical = new Map(topology.logicalCpus().map((c) => [c.id, c]));

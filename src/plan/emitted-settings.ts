@@ -1,7 +1,11 @@
+import { checkArguments, HOST, HUGE_PAGE_ALLOCATIONS, PARTITION } from './plan-inputs-schema';
+import { hugePageAllocationFindings, hugePagesText, plannedPoolProps } from './planned-pool';
 import { poolKubeletConfiguration } from '../model/pool/pool-kubelet-config';
-import { resolvePool } from '../model/pool/resolve-pool';
+import { ResolvedPool, resolvePool } from '../model/pool/resolve-pool';
 import { CpuPartition } from '../values/host/cpu-partition';
 import { HostTopology } from '../values/host/host-topology';
+import { HugePageAllocation } from '../values/pool/pool-props';
+import { throwIfErrors } from '../values/validation-error';
 
 /** One kubelet configuration setting, flattened to a dotted name (`cpuManagerPolicyOptions.full-pcpus-only`). */
 export interface KubeletSetting {
@@ -22,8 +26,8 @@ export interface EmittedNodeSettings {
 }
 
 /**
- * The kernel arguments and kubelet settings a node pool with `partition` and otherwise default props emits (no huge
- * pages, realtime kernel, balanced isolated CPUs, `single-numa-node`, NTO's memory reservations).
+ * The kernel arguments and kubelet settings a node pool with `partition`, `hugepages` and otherwise default props
+ * emits (realtime kernel, balanced isolated CPUs, `single-numa-node`, NTO's memory reservations).
  *
  * This is the ONE place the plan computes them, and it goes through the pool's own pure resolver and builders
  * (`resolvePool`, `kubeletConfiguration`), so `plan` prints exactly what the library emits. A real pool reports its
@@ -31,15 +35,28 @@ export interface EmittedNodeSettings {
  *
  * @param partition the CPU partition
  * @param host the full host topology (the partition's topology is the SMT-off view when SMT is disabled)
+ * @param hugepages the pool's `hugepages` (default: none set aside)
  */
-export function emittedNodeSettings(partition: CpuPartition, host?: HostTopology): EmittedNodeSettings {
-  const pool = resolvePool({ role: 'worker-rt', topology: host ?? partition.topology, partition });
-  const model = pool.model;
+export function emittedNodeSettings(partition: CpuPartition, host?: HostTopology, hugepages?: HugePageAllocation[]): EmittedNodeSettings {
+  checkArguments({ partition, host, hugepages }, { partition: PARTITION, host: HOST, hugepages: HUGE_PAGE_ALLOCATIONS }, ['partition'],
+    'emittedNodeSettings');
+  const topology = host ?? partition.topology;
+  throwIfErrors(hugePageAllocationFindings(hugepages ?? [], topology.numaNodeIds, 'hugepages'), 'emittedNodeSettings');
+  return settingsOfResolvedPool(resolvePool(plannedPoolProps(partition, host, hugepages)));
+}
+
+/**
+ * The settings of a pool resolved from `plannedPoolProps` (the plan CLI resolves the pool once and reads both its
+ * model, for capacity, and these settings).
+ */
+export function settingsOfResolvedPool(pool: ResolvedPool): EmittedNodeSettings {
   // Exactly what the MachineConfig backend renders into its KubeletConfig.
   const kubeletConfig = poolKubeletConfiguration(pool);
   return {
-    source: 'a RealtimeNodePool with this partition and default props (no huge pages set aside)',
-    kernelArguments: model.kernelArguments,
+    source: pool.allocations.length === 0
+      ? 'a RealtimeNodePool with this partition and default props (no huge pages set aside)'
+      : `a RealtimeNodePool with this partition, hugepages ${hugePagesText(pool.allocations)} and otherwise default props`,
+    kernelArguments: pool.model.kernelArguments,
     kubeletSettings: flattenSettings(sortedDeep(kubeletConfig)),
   };
 }

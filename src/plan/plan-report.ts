@@ -1,10 +1,12 @@
 import { CpuMap, cpuMapOf } from './cpu-map-model';
 import { EmittedNodeSettings, emittedNodeSettings, KubeletSetting } from './emitted-settings';
+import { CAPACITY_OPTIONS, checkArguments, EMITTED_SETTINGS, FINDING, HOST, PARTITION, VM_SHAPE } from './plan-inputs-schema';
 import { CapacityOptions, capacityOf, VmCapacity } from '../model/placement/capacity';
 import { VmShape } from '../model/vm/vm-shape';
-import { formatFinding } from '../values/finding';
+import { Finding, formatFinding } from '../values/finding';
 import { CpuPartition } from '../values/host/cpu-partition';
 import { HostTopology } from '../values/host/host-topology';
+import { Prop, PropSchema } from '../values/prop-check';
 
 /** The host a plan was made for, in numbers. */
 export interface HostSummary {
@@ -102,10 +104,30 @@ export interface PlanReportOptions {
    * @default - what a pool with this partition and default props emits (`emittedNodeSettings`)
    */
   readonly settings?: EmittedNodeSettings;
+  /**
+   * More advice to list after the partition's own warnings (for example what the plan command could not check).
+   * @default - none
+   */
+  readonly warnings?: Finding[];
 }
 
-/** Builds the report of a partition: lists, emitted settings, capacity and map. */
+const OPTIONS_SCHEMA: PropSchema<PlanReportOptions> = {
+  vmShape: VM_SHAPE,
+  capacity: CAPACITY_OPTIONS,
+  host: HOST,
+  settings: EMITTED_SETTINGS,
+  warnings: Prop.arrayOf(FINDING),
+};
+
+/**
+ * Builds the report of a partition: lists, emitted settings, capacity and map.
+ *
+ * Throws a ValidationError for arguments of the wrong runtime type, and for a VM shape or huge page counts that are
+ * not whole numbers in range (0, negative, fractional, NaN or infinite counts), so the report never holds them.
+ */
 export function planReportOf(partition: CpuPartition, options: PlanReportOptions = {}): PlanReport {
+  checkArguments({ partition, options }, { partition: PARTITION, options: Prop.struct(OPTIONS_SCHEMA, [], 'PlanReportOptions') }, ['partition'],
+    'planReportOf');
   const topology = options.host ?? partition.topology;
   const settings = options.settings ?? emittedNodeSettings(partition, options.host);
   const shape = options.vmShape;
@@ -144,7 +166,7 @@ export function planReportOf(partition: CpuPartition, options: PlanReportOptions
       },
     } : {}),
     ...(capacity ? { capacity } : {}),
-    warnings: partition.warnings.map(formatFinding),
+    warnings: [...partition.warnings, ...options.warnings ?? []].map(formatFinding),
     map: cpuMapOf(partition, capacity?.assignments ?? [], options.host),
   };
 }

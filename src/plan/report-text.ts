@@ -1,4 +1,5 @@
 import { PlannedVmShape, PlanReport } from './plan-report';
+import { checkPlannedVmShape, checkPlanReport } from './plan-report-schema';
 import { renderTextMap } from './text-map';
 import { describeLimit } from '../model/placement/capacity';
 import { CpuSet } from '../values/cpu-set';
@@ -7,9 +8,11 @@ const WIDTH = 100;
 
 /**
  * Renders a plan report as the text `cdk8s-kubevirt-realtime plan` prints: host, CPU map, CPU lists, kernel
- * arguments, kubelet settings and, with a VM shape, the capacity and why not more.
+ * arguments, kubelet settings and, with a VM shape, the capacity and why not more. Throws a ValidationError for a
+ * report that is not a PlanReport with whole, in-range counts.
  */
 export function renderPlanText(report: PlanReport): string {
+  checkPlanReport(report, 'renderPlanText');
   const h = report.host;
   const lines: string[] = [
     `Host: ${h.cpuCount} CPUs (${h.cpus}), ${h.numaNodeCount} NUMA node${h.numaNodeCount === 1 ? '' : 's'}, `
@@ -41,13 +44,14 @@ export function renderPlanText(report: PlanReport): string {
     lines.push(`  Node total: ${c.total} VM${c.total === 1 ? '' : 's'} (limited by ${limits})`);
   }
   if (report.warnings.length > 0) {
-    lines.push('', 'Warnings', ...report.warnings.map((w) => `  ${w}`));
+    lines.push('', 'Warnings', ...report.warnings.flatMap((w) => wrap(w, '  ', '    ')));
   }
   return lines.join('\n') + '\n';
 }
 
 /** `4 vCPUs, 16Gi memory in 1Gi huge pages, isolated emulator thread`. */
 export function describeVmShape(shape: PlannedVmShape): string {
+  checkPlannedVmShape(shape, 'describeVmShape');
   const parts = [`${shape.vcpus} vCPU${shape.vcpus === 1 ? '' : 's'}`,
     `${memoryText(shape.memoryMebibytes)} memory${shape.hugePageSize ? ` in ${shape.hugePageSize} huge pages` : ''}`];
   if (shape.isolateEmulatorThread) {

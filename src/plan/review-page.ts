@@ -1,11 +1,14 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { checkArguments } from './plan-inputs-schema';
 import { PlanReport } from './plan-report';
+import { PLAN_REPORT } from './plan-report-schema';
 import { describeVmShape } from './report-text';
 import { renderPlanSvg } from './svg-map';
 import { renderTextMap } from './text-map';
 import { describeLimit } from '../model/placement/capacity';
 import { error } from '../values/finding';
+import { Prop, PropSchema } from '../values/prop-check';
 import { ValidationError } from '../values/validation-error';
 
 /** The inputs of one node pool's review page, as plain values. */
@@ -28,6 +31,14 @@ const DEFAULT_REBOOT_TRIGGERS = [
   'any kubelet setting above (KubeletConfig): the node is drained and rebooted, and the CPU manager state is reset',
 ];
 
+const REVIEW_PAGE_PROPS_SCHEMA: PropSchema<ReviewPageProps> = {
+  poolName: Prop.string(true),
+  report: PLAN_REPORT,
+  rebootTriggers: Prop.arrayOf(Prop.string()),
+};
+
+const REVIEW_PAGE_PROPS = Prop.struct(REVIEW_PAGE_PROPS_SCHEMA, ['poolName', 'report'], 'ReviewPageProps { poolName, report, rebootTriggers }');
+
 const NAME = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
 
 /**
@@ -36,6 +47,7 @@ const NAME = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
  * Deterministic, so it can be committed next to the synthesized YAML and reviewed in a pull request.
  */
 export function renderReviewPage(props: ReviewPageProps): string {
+  checkArguments({ props }, { props: REVIEW_PAGE_PROPS }, ['props'], 'renderReviewPage');
   checkPoolName(props.poolName);
   const r = props.report;
   const h = r.host;
@@ -97,6 +109,7 @@ export function renderReviewPage(props: ReviewPageProps): string {
  * written, in order. Writes nothing else.
  */
 export function writeReviewPages(dir: string, pages: ReviewPageProps[]): string[] {
+  checkArguments({ dir, pages }, { dir: Prop.string(), pages: Prop.arrayOf(REVIEW_PAGE_PROPS) }, ['dir', 'pages'], 'writeReviewPages');
   const rendered = pages.map((p) => ({ p, md: renderReviewPage(p), svg: renderPlanSvg(p.report, `CPU plan of node pool ${p.poolName}`) }));
   fs.mkdirSync(dir, { recursive: true });
   const written: string[] = [];

@@ -1,10 +1,13 @@
 import { CoreCell, CpuMap, CpuRole, NumaNodeMap, ThreadCell } from './cpu-map-model';
+import { checkArguments } from './plan-inputs-schema';
 import { PlanReport } from './plan-report';
+import { checkCpuMap, checkPlanReport } from './plan-report-schema';
 import { describeVmShape } from './report-text';
 import { ROLE_LEGEND, ROLE_PALETTE, vmColour } from './svg-palette';
 import { coreLabel } from './text-map';
 import { describeLimit } from '../model/placement/capacity';
 import { VmThreadKind } from '../model/placement/vm-cpu-assignment';
+import { Prop, PropSchema } from '../values/prop-check';
 
 /** Options of the SVG picture. */
 export interface SvgMapOptions {
@@ -19,6 +22,8 @@ export interface SvgMapOptions {
    */
   readonly notes?: string[];
 }
+
+const SVG_OPTIONS: PropSchema<SvgMapOptions> = { title: Prop.string(true), notes: Prop.arrayOf(Prop.string(true)) };
 
 const FONT = 'DejaVu Sans, Liberation Sans, Arial, Helvetica, sans-serif';
 const MARGIN = 24;
@@ -43,6 +48,8 @@ const LEGEND_ROW_H = 24;
  * gives the same bytes (snapshot-testable, diff-friendly in a GitOps repo).
  */
 export function renderSvgMap(map: CpuMap, options: SvgMapOptions = {}): string {
+  checkCpuMap(map, 'renderSvgMap');
+  checkArguments({ options }, { options: Prop.struct(SVG_OPTIONS, [], 'SvgMapOptions { title, notes }') }, [], 'renderSvgMap');
   const hasVms = map.vmCount > 0;
   const threadH = THREAD_H + (hasVms ? BAND_H : 0);
   const threads = Math.max(1, ...map.numaNodes.flatMap((n) => n.cores.map((c) => c.threads.length)));
@@ -100,6 +107,7 @@ export function renderSvgMap(map: CpuMap, options: SvgMapOptions = {}): string {
  * The picture of a plan report: its map, titled, with the VM shape and capacity as notes when one was planned.
  */
 export function renderPlanSvg(report: PlanReport, title: string = 'CPU plan'): string {
+  checkPlanReport(report, 'renderPlanSvg');
   const notes: string[] = [];
   if (report.vmShape && report.capacity) {
     const c = report.capacity;

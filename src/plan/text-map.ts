@@ -1,4 +1,5 @@
 import { assignmentTag, CpuMap, CpuRole, NumaNodeMap, ThreadCell } from './cpu-map-model';
+import { checkCpuMap } from './plan-report-schema';
 
 /** The letter that marks each role in the text map. */
 const ROLE_LETTER: Record<CpuRole, string> = {
@@ -33,6 +34,7 @@ const INDENT = '  ';
  * ```
  */
 export function renderTextMap(map: CpuMap): string {
+  checkCpuMap(map, 'renderTextMap');
   const cells = map.numaNodes.flatMap((n) => n.cores.flatMap((c) => [coreLabel(c.socket, c.core), ...c.threads.map(cellText)]));
   const columnWidth = Math.max(...cells.map((c) => c.length), 1) + 2;
   const rowLabels = rowLabelsOf(map);

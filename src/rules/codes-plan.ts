@@ -2,6 +2,12 @@ import { CodeInfo } from './code-info';
 
 /** Codes of the `plan` command line and the review pages. */
 export const PLAN_CODES: Record<string, CodeInfo> = {
+  CLI_COMMAND_REQUIRED: {
+    severity: 'error',
+    meaning: 'The command line names no subcommand (no arguments at all, or options only).',
+    prevents: 'a run that plans nothing and exits as if it had succeeded',
+    fix: 'run `cdk8s-kubevirt-realtime plan <host-file> --reserved-cpus N` (see --help)',
+  },
   CLI_UNKNOWN_COMMAND: {
     severity: 'error',
     meaning: 'The command line names a subcommand other than "plan".',
@@ -20,6 +26,12 @@ export const PLAN_CODES: Record<string, CodeInfo> = {
     prevents: 'guessing which of two values was meant',
     fix: 'give each option once',
   },
+  CLI_CONFLICTING_OPTIONS: {
+    severity: 'error',
+    meaning: 'A flag was given together with its --no- form (e.g. --isolate-emulator-thread --no-isolate-emulator-thread).',
+    prevents: 'guessing which of two contradicting flags was meant',
+    fix: 'keep one of the two',
+  },
   CLI_UNEXPECTED_VALUE: {
     severity: 'error',
     meaning: 'A flag that takes no value was written as --flag=value.',
@@ -28,7 +40,7 @@ export const PLAN_CODES: Record<string, CodeInfo> = {
   },
   CLI_MISSING_VALUE: {
     severity: 'error',
-    meaning: 'An option that needs a value was last on the line or followed by another option.',
+    meaning: 'An option that needs a value was last on the line or followed by another option (or by a value starting with "-").',
     prevents: 'the next option being taken as the value',
     fix: 'write the value after the option, e.g. --reserved-cpus 4',
   },
@@ -40,7 +52,7 @@ export const PLAN_CODES: Record<string, CodeInfo> = {
   },
   CLI_MISSING_OPTION: {
     severity: 'error',
-    meaning: 'A required option is missing: --reserved-cpus, or --vcpus / --memory of a VM shape.',
+    meaning: 'A required option is missing: --reserved-cpus; --memory with --vcpus; or --vcpus for a VM shape option (--memory, --hugepage-size, --[no-]isolate-emulator-thread, --[no-]emulator-even-parity).',
     prevents: 'a partition or a capacity computed from invented numbers',
     fix: 'add the option named in the message',
   },
@@ -58,21 +70,81 @@ export const PLAN_CODES: Record<string, CodeInfo> = {
   },
   CLI_BAD_SIZE: {
     severity: 'error',
-    meaning: '--memory is not a whole binary quantity (Ki, Mi, Gi, Ti).',
-    prevents: 'a huge page count computed from a misread memory size (4G vs 4Gi)',
-    fix: 'write the guest memory as KubeVirt does, e.g. 8Gi or 512Mi',
+    meaning: '--memory is not a whole binary quantity in Mi, Gi or Ti, or --hugepage-size is not 1Gi, 2Mi or none.',
+    prevents: 'a huge page count computed from a misread memory size (4G vs 4Gi), or from a page size x86_64 does not have',
+    fix: 'write the guest memory as KubeVirt does, e.g. 8Gi or 512Mi, and the page size as 1Gi, 2Mi or none',
+  },
+  CLI_BAD_HUGEPAGES: {
+    severity: 'error',
+    meaning: '--hugepages is not a comma-separated list of SIZE:COUNT or SIZE:COUNT@NODE entries (1Gi or 2Mi, a count ≥ 1, a NUMA node id).',
+    prevents: 'a capacity computed from huge pages the pool would not set aside',
+    fix: 'write e.g. --hugepages 1Gi:48 (spread over the NUMA nodes) or --hugepages 1Gi:24@0,1Gi:24@1 (per NUMA node)',
+  },
+  CLI_MEMORY_NOT_PAGE_MULTIPLE: {
+    severity: 'error',
+    meaning: 'The VM shape\'s memory is not a whole number of its huge pages (the VM itself would be refused with VM_MEMORY_NOT_PAGE_MULTIPLE).',
+    prevents: 'a capacity for a VM that cannot exist',
+    fix: 'round --memory to a multiple of the page size, or use --hugepage-size 2Mi or none',
   },
   CLI_INPUT_UNREADABLE: {
     severity: 'error',
-    meaning: 'The host file could not be read (missing, a directory, no permission).',
+    meaning: 'The host file could not be opened or read (missing, no permission).',
     prevents: 'planning without a host description',
     fix: 'check the path, or pipe the command output in with -',
   },
+  CLI_INPUT_NOT_A_FILE: {
+    severity: 'error',
+    meaning: 'The host file is not a regular file: a directory, a FIFO, a device (/dev/zero) or a socket.',
+    prevents: 'the command waiting forever on a FIFO with no writer or reading an endless device',
+    fix: 'save the command output to a file first, or pipe it in with - (stdin is read up to 1 MiB)',
+  },
+  CLI_INPUT_TOO_LARGE: {
+    severity: 'error',
+    meaning: 'The host file or stdin holds more than 1 MiB (the parsers\' limit; an 8192-CPU virsh capabilities is about 0.8 MiB).',
+    prevents: 'an endless or huge input filling the memory',
+    fix: 'pass only the output of lscpu -p or virsh capabilities of one node',
+  },
+  CLI_INPUT_NOT_TEXT: {
+    severity: 'error',
+    meaning: 'The host description is not UTF-8 text (it is decoded once, as a whole).',
+    prevents: 'garbage characters in the parser\'s messages, or a binary file read as a host',
+    fix: 'pass the text printed by lscpu -p or virsh capabilities',
+  },
+  CLI_HOST_TOO_SMALL: {
+    severity: 'error',
+    meaning: 'The host has fewer than 2 physical cores: no partition can reserve one whole core and isolate another.',
+    prevents: 'the partition planner asking for an impossible range ("reserve between 1 and 0 CPUs")',
+    fix: 'plan a node with at least 2 cores, and check that the host file lists every CPU of the node',
+  },
+  CLI_HUGEPAGES_NOT_STATED: {
+    severity: 'warning',
+    meaning: 'The VM uses huge pages and --hugepages was not given: the capacity counts the pages the host file declares (virsh), or does not check them (lscpu declares none).',
+    prevents: 'a plan that counts pages a RealtimeNodePool without `hugepages` would not set aside',
+    fix: 'state the pool\'s huge pages with --hugepages (the same list as the pool\'s hugepages prop)',
+  },
   CLI_OUTPUT_UNWRITABLE: {
     severity: 'error',
-    meaning: 'The --svg file could not be written.',
-    prevents: 'a missing picture going unnoticed',
-    fix: 'choose a path in an existing directory you can write to',
+    meaning: 'The --svg file or standard output could not be written (EPIPE: the reader closed the pipe; ENOSPC: the disk is full).',
+    prevents: 'a missing picture or a cut-off plan going unnoticed, or a stack trace instead of a message',
+    fix: 'write to a path in an existing directory you can write to, on a device with free space; let the reader of a pipe take the whole output',
+  },
+  PLAN_HUGEPAGES_NUMA_NODE_UNKNOWN: {
+    severity: 'error',
+    meaning: 'A planned huge page entry names a NUMA node the host does not have (a pool would report POOL_HUGEPAGE_NUMA_NODE_UNKNOWN).',
+    prevents: 'pages silently left out of the plan',
+    fix: 'use a NUMA node the host has, or leave the node out to spread the pages over every node',
+  },
+  PLAN_HUGEPAGES_DUPLICATE: {
+    severity: 'error',
+    meaning: 'A planned huge page size is given twice for one NUMA node, or twice without a node (a pool would report POOL_HUGEPAGE_DUPLICATE).',
+    prevents: 'guessing whether the counts add up or replace each other',
+    fix: 'add the counts up into one entry',
+  },
+  PLAN_HUGEPAGES_MIXED_PLACEMENT: {
+    severity: 'error',
+    meaning: 'One planned huge page size is both spread at boot and pinned to NUMA nodes (a pool would report POOL_HUGEPAGE_MIXED_PLACEMENT).',
+    prevents: 'a capacity counting pages twice: a node\'s allocation unit replaces its boot-time share',
+    fix: 'give every entry of that size a NUMA node, or one total without',
   },
   PLAN_REVIEW_PAGE_NAME: {
     severity: 'error',

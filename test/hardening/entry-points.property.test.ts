@@ -1,4 +1,3 @@
-import { Readable } from 'stream';
 import { Testing } from 'cdk8s';
 import * as fc from 'fast-check';
 import { CliIo, main } from '../../src/cli/main';
@@ -10,6 +9,7 @@ import { KubeVirtVersion } from '../../src/values/cluster/kubevirt-version';
 import { HugePageSize } from '../../src/values/hugepage-size';
 import { RealtimeMask } from '../../src/values/realtime-mask';
 import { ValidationError } from '../../src/values/validation-error';
+import { memoryIo } from '../cli/io';
 import { SEED_002_VIRSH_CAPABILITIES } from '../plan/seed-002';
 import { expectNoLostValues, expectValidAgainstCrds } from '../schema-validator';
 
@@ -107,34 +107,24 @@ describe('entry points never crash', () => {
 
   test('the plan CLI: any argv gives exit code 0, 1 or 2, never throws, and explains every failure', async () => {
     const flag = fc.constantFrom('plan', 'host.xml', '-', '--reserved-cpus', '--offlined-cpus', '--split-across-numa',
-      '--disable-smt', '--vcpus', '--memory', '--hugepage-size', '--isolate-emulator-thread', '--format', '--svg',
-      '--help', 'json', 'text', '4', '0', '-1', '99', '1Gi', '2Mi', '3Gi', 'x', '--nope', 'out.svg');
+      '--disable-smt', '--vcpus', '--memory', '--hugepage-size', '--isolate-emulator-thread', '--no-isolate-emulator-thread',
+      '--emulator-even-parity', '--no-emulator-even-parity', '--hugepages', '--format', '--svg', '--help', 'json', 'text', '4', '0', '-1',
+      '99', '1Gi', '2Mi', '3Gi', 'none', '1Gi:52', '1Gi:4@1', '1Gi:4@7', '2Mi:0', 'x', '--nope', 'out.svg', '--');
     // Half the runs start from a valid command so the random tail reaches planning and rendering, not only parsing.
     const argvs = fc.oneof(fc.array(flag, { maxLength: 10 }),
       fc.array(flag, { maxLength: 8 }).map((tail) => ['plan', 'host.xml', '--reserved-cpus', '4', ...tail]));
     const seen = new Set<number>();
     await fc.assert(fc.asyncProperty(argvs, async (argv) => {
-      let stdout = '';
-      let stderr = '';
+      const env = memoryIo({ files: { 'host.xml': SEED_002_VIRSH_CAPABILITIES }, stdin: SEED_002_VIRSH_CAPABILITIES });
       const io: CliIo = {
-        stdout: { write: (s: string) => (stdout += s) },
-        stderr: { write: (s: string) => (stderr += s) },
-        stdin: Readable.from([Buffer.from(SEED_002_VIRSH_CAPABILITIES)]),
-        fs: {
-          readFileSync: (file: string) => {
-            if (file === 'host.xml') return SEED_002_VIRSH_CAPABILITIES;
-            throw Object.assign(new Error(`ENOENT: no such file or directory, open '${file}'`), { code: 'ENOENT' });
-          },
-          writeFileSync: (file: string) => {
-            expect(argv).toContain(file); // it writes only where it was told to
-          },
-        },
+        ...env.io,
+        fs: { ...env.io.fs, writeFileSync: (file: string) => expect(argv).toContain(file) }, // it writes only where it was told to
       };
       const code = await main(argv, io);
       seen.add(code);
       expect([0, 1, 2]).toContain(code);
-      if (code !== 0) expect(stderr).toMatch(/\S/);
-      expect(stdout + stderr).not.toMatch(/undefined|NaN|\[object Object\]|TypeError/);
+      if (code !== 0) expect(env.stderr.text).toMatch(/\S/);
+      expect(env.stdout.text + env.stderr.text).not.toMatch(/undefined|NaN|Infinity|\[object Object\]|TypeError|\n\s+at /);
     }), {
       numRuns: 150,
       // One known case per exit code, so the property is always exercised on each outcome whatever the random draw.

@@ -67,3 +67,11 @@ describe('cpuMapOf', () => {
     expect(assignmentTag({ cpu: 0, vm: 3, kind: VmThreadKind.EMULATOR, index: 1 })).toBe('e3.1');
   });
 });
+
+describe('cpuMapOf arguments', () => {
+  test('a missing partition or a bad assignment is a ValidationError', () => {
+    expect(() => cpuMapOf(null as any)).toThrow('[cpuMapOf] [PROP_REQUIRED] partition: got (not set), expected a CpuPartition');
+    expect(() => cpuMapOf(seed002Partition(), [{ cpu: -1, vm: 1, kind: VmThreadKind.VCPU, index: 0 }]))
+      .toThrow('[cpuMapOf] [PROP_TYPE_INVALID] assignments[0].cpu: got -1, expected a whole number from 0 to 8191');
+  });
+});

@@ -3,6 +3,8 @@ import { seed002Partition, smtHost } from './helpers';
 import { RealtimeNodePool } from '../../src/constructs/pool/realtime-node-pool';
 import { emittedNodeSettings, flattenSettings } from '../../src/plan/emitted-settings';
 import { CpuPartition } from '../../src/values/host/cpu-partition';
+import { HugePageSize } from '../../src/values/hugepage-size';
+import { ValidationError } from '../../src/values/validation-error';
 
 describe('emittedNodeSettings', () => {
   test('seed-002: the pool builders\' kernel arguments and kubelet settings for the partition', () => {
@@ -38,6 +40,33 @@ describe('emittedNodeSettings', () => {
     const planned = emittedNodeSettings(partition, host);
     expect(planned.kernelArguments).toEqual(rendered.kernelArguments);
     expect(planned.kubeletSettings).toEqual(rendered.kubeletSettings);
+  });
+});
+
+describe('emittedNodeSettings with huge pages', () => {
+  test.each([
+    ['spread at boot', [{ size: HugePageSize.ONE_GI, count: 52 }], 'hugepages 1Gi:52'],
+    ['per NUMA node', [{ size: HugePageSize.ONE_GI, count: 20, numaNode: 0 }, { size: HugePageSize.ONE_GI, count: 32, numaNode: 1 }],
+      'hugepages 1Gi:20@0,1Gi:32@1'],
+  ])('%s: exactly what a RealtimeNodePool with those hugepages renders', (_name, hugepages, text) => {
+    const partition = seed002Partition();
+    const pool = new RealtimeNodePool(Testing.chart(), 'Pool', { role: 'worker-rt', topology: partition.topology, partition, hugepages });
+    const rendered = pool.emittedSettings();
+    const planned = emittedNodeSettings(partition, partition.topology, hugepages);
+    expect(planned.kernelArguments).toEqual(rendered.kernelArguments);
+    expect(planned.kernelArguments).toContain('hugepagesz=1G');
+    expect(planned.kubeletSettings).toEqual(rendered.kubeletSettings);
+    expect(planned.source).toBe(`a RealtimeNodePool with this partition, ${text} and otherwise default props`);
+  });
+
+  test('entries the pool would drop or miscount, and wrong types, are refused', () => {
+    const partition = seed002Partition();
+    expect(() => emittedNodeSettings(partition, undefined, [{ size: HugePageSize.ONE_GI, count: 4, numaNode: 5 }]))
+      .toThrow('[emittedNodeSettings] [PLAN_HUGEPAGES_NUMA_NODE_UNKNOWN] hugepages[0]: got "1Gi:4@5"');
+    expect(() => emittedNodeSettings(partition, undefined, [{ size: HugePageSize.ONE_GI, count: 0 }]))
+      .toThrow('[emittedNodeSettings] [PROP_TYPE_INVALID] hugepages[0].count: got 0, expected a whole number ≥ 1');
+    expect(() => emittedNodeSettings(null as any)).toThrow(ValidationError);
+    expect(() => emittedNodeSettings(partition, 'host' as any)).toThrow('host: got "host", expected a HostTopology');
   });
 });
 

@@ -1,5 +1,6 @@
 import { seed002Partition, smtHost, vmShape } from './helpers';
 import { planReportOf } from '../../src/plan/plan-report';
+import { warning } from '../../src/values/finding';
 import { CpuPartition } from '../../src/values/host/cpu-partition';
 import { HugePageSize } from '../../src/values/hugepage-size';
 
@@ -36,6 +37,14 @@ describe('planReportOf', () => {
     expect(report.host.cpuCount).toBe(16);
     expect(report.smtDisabled).toBe(true);
     expect(report.kernelArguments).toContain('nosmt');
+  });
+
+  test('more warnings are listed after the partition\'s own', () => {
+    const report = planReportOf(CpuPartition.plan(seed002Partition().topology, { reservedCpuCount: 3, splitAcrossNumaNodes: true }), {
+      warnings: [warning('CLI_HUGEPAGES_NOT_STATED', '--hugepages', undefined, 'the pages', 'state them')],
+    });
+    expect(report.warnings).toHaveLength(2);
+    expect(report.warnings[1]).toBe('[CLI_HUGEPAGES_NOT_STATED] --hugepages: got (not set), expected the pages; fix: state them');
   });
 
   test('planning warnings are reported', () => {

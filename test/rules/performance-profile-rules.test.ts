@@ -11,7 +11,7 @@ import {
   webhookFindingsNotYetReported,
 } from '../../src/rules/performance-profile-rules';
 import { CpuSet } from '../../src/values/cpu-set';
-import { Finding, formatFinding, Severity } from '../../src/values/finding';
+import { Finding, Severity } from '../../src/values/finding';
 import { CpuPartition } from '../../src/values/host/cpu-partition';
 import { HugePageSize } from '../../src/values/hugepage-size';
 import { PoolBackend } from '../../src/values/pool/pool-backend';

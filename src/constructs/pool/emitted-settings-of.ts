@@ -1,8 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { ntoKubeletConfiguration } from '../../model/pool/nto-rendering';
-import { poolKubeletConfiguration } from '../../model/pool/pool-kubelet-config';
 import { ResolvedPool } from '../../model/pool/resolve-pool';
-import { EmittedNodeSettings, flattenSettings, sortedDeep } from '../../plan/emitted-settings';
+import { EmittedNodeSettings, flattenSettings, settingsOfResolvedPool, sortedDeep } from '../../plan/emitted-settings';
 import { PoolBackend } from '../../values/pool/pool-backend';
 
 /** What a node pool has rendered, as far as its emitted settings go. */
@@ -40,9 +39,5 @@ export function emittedSettingsOf(pool: RenderedPoolSettings): EmittedNodeSettin
       kubeletSettings: flattenSettings(sortedDeep(ntoKubeletConfiguration(model))),
     };
   }
-  return {
-    source: `node pool ${model.role} (${model.backend} backend)`,
-    kernelArguments: [...model.kernelArguments],
-    kubeletSettings: flattenSettings(sortedDeep(poolKubeletConfiguration(pool.resolved))),
-  };
+  return { ...settingsOfResolvedPool(pool.resolved), source: `node pool ${model.role} (${model.backend} backend)` };
 }

@@ -4,6 +4,7 @@ import { Warnings } from '../../../src/constructs/app/warnings';
 import { RealtimeNodePool } from '../../../src/constructs/pool/realtime-node-pool';
 import { RealtimeVirtualMachine } from '../../../src/constructs/vm/realtime-virtual-machine';
 import { TalosVersion } from '../../../src/values/cluster/talos-version';
+import { CpuSet } from '../../../src/values/cpu-set';
 import { CpuPartition } from '../../../src/values/host/cpu-partition';
 import { PoolBackend } from '../../../src/values/pool/pool-backend';
 import { RealtimeNodePoolProps } from '../../../src/values/pool/pool-props';
@@ -186,7 +187,7 @@ describe('RealtimeNodePool beyond OpenShift', () => {
 
   test('MachineConfig backend: offlined CPUs are switched off by a unit (not silently dropped), and listed as a reboot input', () => {
     const topology = smtTopology();
-    const partition = CpuPartition.explicit(topology, { reserved: '0-1,40-41', isolated: '2-38,42-78', offlined: '39,79' });
+    const partition = CpuPartition.explicit(topology, { reserved: CpuSet.parse('0-1,40-41'), isolated: CpuSet.parse('2-38,42-78'), offlined: CpuSet.parse('39,79') });
     const { pool, objects } = synthPool(guideProps({ topology, partition, hugepages: [] }));
     const units = ofKind(objects, 'MachineConfig').spec.config.systemd.units;
     expect(units.map((u: any) => u.name)).toContain('kubevirt-rt-cpus-offline.service');
