@@ -1,6 +1,7 @@
 import { KubeVirtVersion } from './kubevirt-version';
 import { parseVersionNumbers } from './version-text';
 import { error } from '../finding';
+import { checkValue, Prop } from '../prop-check';
 import { ValidationError } from '../validation-error';
 
 /** HCO minor that ships KubeVirt v1.0; from there each HCO minor ships the next KubeVirt minor. */
@@ -40,7 +41,8 @@ export class HcoVersion {
    * v1.10 (KubeVirt 0.x) or for a major other than 1 (KubeVirt version unknown)
    */
   public static of(version: string): HcoVersion {
-    const n = parseVersionNumbers(String(version));
+    checkValue(version, Prop.string(true), 'HcoVersion.of(version)');
+    const n = parseVersionNumbers(version);
     if (!n) {
       throw new ValidationError([error('HCO_VERSION_SYNTAX', 'hcoVersion', version,
         'an HCO release such as "1.13.1" or "v1.13.1"', 'write the version as MAJOR.MINOR[.PATCH], e.g. HcoVersion.of(\'1.13.1\')')]);

@@ -2,7 +2,9 @@ import { Size } from 'cdk8s';
 import { CpuSet } from '../cpu-set';
 import { error } from '../finding';
 import { HugePageSize } from '../hugepage-size';
+import { checkProps, checkValue, Prop } from '../prop-check';
 import { ValidationError } from '../validation-error';
+import { UNIFORM_TOPOLOGY_SCHEMA } from './host-props-schema';
 import { parseLscpu } from './lscpu';
 import { buildLayout, CpuLayout, RawTopology, TopologyLayout } from './topology-data';
 import { uniformTopology } from './uniform-layout';
@@ -45,6 +47,7 @@ export class HostTopology {
    * @param text the command output (at most 1 MiB)
    */
   public static fromLscpu(text: string): HostTopology {
+    checkValue(text, Prop.string(true), 'HostTopology.fromLscpu(text)');
     return new HostTopology(parseLscpu(text));
   }
 
@@ -55,6 +58,7 @@ export class HostTopology {
    * @param xml the XML (at most 1 MiB)
    */
   public static fromVirshCapabilities(xml: string): HostTopology {
+    checkValue(xml, Prop.string(true), 'HostTopology.fromVirshCapabilities(xml)');
     return new HostTopology(parseVirshCapabilities(xml));
   }
 
@@ -62,6 +66,7 @@ export class HostTopology {
    * A host described by its shape, for planning before the hardware exists.
    */
   public static uniform(props: UniformTopologyProps): HostTopology {
+    checkProps(props, UNIFORM_TOPOLOGY_SCHEMA, ['numaNodes', 'coresPerSocket'], 'HostTopology.uniform props');
     return new HostTopology(uniformTopology(props));
   }
 
