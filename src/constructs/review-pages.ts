@@ -9,8 +9,14 @@ import { packingItemOf, packPool, PoolVm } from '../model/placement/pool-packing
 import { isUsableShape } from '../model/placement/shape-check';
 import { planReportOf } from '../plan/plan-report';
 import { ReviewPageProps, writeReviewPages } from '../plan/review-page';
+import { error } from '../values/finding';
 import { PoolBackend } from '../values/pool/pool-backend';
 import { checkValue, Prop } from '../values/prop-check';
+import { ValidationError } from '../values/validation-error';
+
+/** A path the file system accepts (a NUL character makes Node throw a TypeError). */
+const DIRECTORY = Prop.satisfies('a directory path (a non-empty string without NUL characters)',
+  (v) => typeof v === 'string' && v !== '' && !v.includes('\0'), 'pass the directory to write the pages into, e.g. "dist/review"');
 
 /** Any construct of an app (its tree is walked from the root). */
 const CONSTRUCT = Prop.satisfies('a construct of the app (e.g. the chart)', (v) => {
@@ -39,20 +45,37 @@ export class ReviewPages {
    */
   public static write(scope: IConstruct, outdir: string): string[] {
     checkValue(scope, CONSTRUCT, 'ReviewPages.write(scope)');
-    checkValue(outdir, Prop.string(), 'ReviewPages.write(outdir)');
-    const pools = scope.node.root.node.findAll().filter((c) => RealtimeNodePool.isRealtimeNodePool(c)) as RealtimeNodePool[];
-    const check = AppCheck.of(scope);
-    const parity = check.clusterFacts().evenParityCompletion;
-    const pages = pools.map((pool) => ({
-      pool,
-      vms: check.vmsOn(pool).map((vm) => ({ path: vm.construct.node.path, name: vm.model.name, shape: vm.model.settings })),
-    }));
-    const written = writeReviewPages(outdir, pages.map(({ pool, vms }) => reviewPageProps(pool, vms, parity)));
-    pages.forEach(({ pool, vms }, i) => fs.appendFileSync(written[2 * i], backendSection(pool) + placedVmsSection(pool, vms, parity)));
-    return written;
+    checkValue(outdir, DIRECTORY, 'ReviewPages.write(outdir)');
+    try {
+      return writePages(scope, outdir);
+    } catch (e) {
+      throw unwritable(e, outdir);
+    }
   }
 
   private constructor() {}
+}
+
+function writePages(scope: IConstruct, outdir: string): string[] {
+  const pools = scope.node.root.node.findAll().filter((c) => RealtimeNodePool.isRealtimeNodePool(c)) as RealtimeNodePool[];
+  const check = AppCheck.of(scope);
+  const parity = check.clusterFacts().evenParityCompletion;
+  const pages = pools.map((pool) => ({
+    pool,
+    vms: check.vmsOn(pool).map((vm) => ({ path: vm.construct.node.path, name: vm.model.name, shape: vm.model.settings })),
+  }));
+  const written = writeReviewPages(outdir, pages.map(({ pool, vms }) => reviewPageProps(pool, vms, parity)));
+  pages.forEach(({ pool, vms }, i) => fs.appendFileSync(written[2 * i], backendSection(pool) + placedVmsSection(pool, vms, parity)));
+  return written;
+}
+
+/** A file system error (ENOTDIR, EACCES, ENOSPC ...) as the library's error; anything else as it is. */
+function unwritable(e: unknown, outdir: string): unknown {
+  const code = (e as { code?: unknown })?.code;
+  if (typeof code !== 'string' || !/^E[A-Z]+$/.test(code)) return e;
+  return new ValidationError([error('PLAN_REVIEW_PAGES_UNWRITABLE', 'outdir', outdir,
+    `a directory the review pages can be written to (${code}: ${(e as Error).message})`,
+    'pass a directory path you can write to (it is created if missing)')]);
 }
 
 function reviewPageProps(pool: RealtimeNodePool, vms: PoolVm[], parity: boolean): ReviewPageProps {

@@ -1,3 +1,4 @@
+import { show } from '../values/finding';
 import { parseQuantity, Quantity } from '../values/quantity';
 
 /** The field prefix KubeVirt uses when it validates a VM's template (`<p>` in the reference). */
@@ -11,6 +12,14 @@ export function obj(x: unknown): Record<string, any> {
 /** Reads a JSON array. */
 export function arr(x: unknown): unknown[] {
   return Array.isArray(x) ? x : [];
+}
+
+/**
+ * A value inside a KubeVirt message: a string as it is (what the webhook prints), anything else (a patch can put an
+ * object where a string belongs) as JSON, never `[object Object]`.
+ */
+export function text(x: unknown): string {
+  return typeof x === 'string' ? x : show(x);
 }
 
 /** Reads a uint32-like field: numbers only, anything else counts as unset (0), like Go's zero value. */

@@ -27,9 +27,11 @@ const CPULIST_TEXT = Prop.satisfies('a cpulist string such as "0-3,8-11"', (v) =
  */
 const CPU_IDS = Prop.arrayOf(Prop.wholeNumber(), 1024 * 1024);
 
-/** The sets `unionOf` merges (their ranges are read directly: sets of this copy of the library). */
-const CPU_SETS = Prop.arrayOf(Prop.satisfies('a CpuSet', (v) => v instanceof CpuSet,
-  'use CpuSet.parse("0-3"), CpuSet.of([...]) or CpuSet.range(first, last)'), 1024 * 1024);
+/** A set of this copy of the library (its ranges are read directly). */
+const CPU_SET = Prop.satisfies('a CpuSet', (v) => v instanceof CpuSet, 'use CpuSet.parse("0-3"), CpuSet.of([...]) or CpuSet.range(first, last)');
+
+/** The sets `unionOf` merges. */
+const CPU_SETS = Prop.arrayOf(CPU_SET, 1024 * 1024);
 
 /** An inclusive run of CPU ids, `first` ≤ `last`. */
 interface IdRange {
@@ -191,6 +193,7 @@ export class CpuSet {
 
   /** CPUs in this set or in `other`. */
   public union(other: CpuSet): CpuSet {
+    checkValue(other, CPU_SET, 'CpuSet.union(other)');
     if (other.isEmpty) return this;
     if (this.isEmpty) return other;
     const out = new RangeCollector();
@@ -206,6 +209,7 @@ export class CpuSet {
 
   /** CPUs in both this set and `other`. */
   public intersection(other: CpuSet): CpuSet {
+    checkValue(other, CPU_SET, 'CpuSet.intersection(other)');
     const a = this.ranges;
     const b = other.ranges;
     const out: IdRange[] = [];
@@ -224,6 +228,7 @@ export class CpuSet {
 
   /** CPUs in this set but not in `other`. */
   public difference(other: CpuSet): CpuSet {
+    checkValue(other, CPU_SET, 'CpuSet.difference(other)');
     if (other.isEmpty || this.isEmpty) return this;
     const b = other.ranges;
     const out: IdRange[] = [];
@@ -247,6 +252,7 @@ export class CpuSet {
 
   /** True when every CPU of this set is in `other`. */
   public isSubsetOf(other: CpuSet): boolean {
+    checkValue(other, CPU_SET, 'CpuSet.isSubsetOf(other)');
     const b = other.ranges;
     let j = 0;
     for (const r of this.ranges) {
@@ -259,6 +265,7 @@ export class CpuSet {
 
   /** True when the two sets share at least one CPU. */
   public overlaps(other: CpuSet): boolean {
+    checkValue(other, CPU_SET, 'CpuSet.overlaps(other)');
     const a = this.ranges;
     const b = other.ranges;
     let i = 0;
@@ -273,6 +280,7 @@ export class CpuSet {
 
   /** True when both sets hold the same CPUs. */
   public sameAs(other: CpuSet): boolean {
+    checkValue(other, CPU_SET, 'CpuSet.sameAs(other)');
     const a = this.ranges;
     const b = other.ranges;
     return a.length === b.length && a.every((r, i) => r.first === b[i].first && r.last === b[i].last);

@@ -199,6 +199,25 @@ export const Prop = {
     };
   },
 
+  /**
+   * An object of which only the schema's fields are read, its other fields ignored: for model objects that carry
+   * more than a function reads (a VM's resolved settings are a VmShape and more).
+   */
+  fields<S>(schema: PropSchema<S>, required: ReadonlyArray<keyof S>, name: string): PropRule {
+    return {
+      expected: name,
+      check(value, field, out) {
+        if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+          out.push(...propFindings(value as S, schema, required, name, field));
+          return;
+        }
+        const picked: Record<string, unknown> = {};
+        for (const key of Object.keys(schema)) picked[key] = (value as Record<string, unknown>)[key];
+        out.push(...propFindings(picked as S, schema, required, name, `${field}.`));
+      },
+    };
+  },
+
   /** Anything (the value is passed through as it is, e.g. a user's metadata annotations checked elsewhere). */
   any(expected: string): PropRule {
     return { expected, check() {} };

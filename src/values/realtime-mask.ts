@@ -161,6 +161,7 @@ export class RealtimeMask {
    * @param vcpuCount the number of vCPUs of the VM
    */
   public outOfRangeTokens(vcpuCount: number): string[] {
+    checkValue(vcpuCount, NUMBER, 'RealtimeMask.outOfRangeTokens(vcpuCount)');
     return this.tokens.filter((t) => t.end >= vcpuCount).map((t) => goTrimSpace(t.raw));
   }
 
@@ -248,6 +249,9 @@ export class RealtimeMask {
  * the list may be longer than the 4096 possible ids; the cap only bounds the work on a hostile list.
  */
 const VCPU_IDS = Prop.arrayOf(Prop.wholeNumber(), 1024 * 1024);
+
+/** Any number (a vCPU count that is not a whole number simply names no vCPU). */
+const NUMBER = Prop.satisfies('a number', (v) => typeof v === 'number', 'pass the VM\'s vCPU count');
 
 const FIX_IN_CODE = 'write comma-separated vCPU ids "N", ranges "A-B" (A ≤ B) and negations "^N", or use RealtimeMask.vcpus([...])';
 

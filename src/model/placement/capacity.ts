@@ -1,4 +1,4 @@
-import { checkShape, countRule, fieldsOf } from './shape-check';
+import { checkShape, countRule } from './shape-check';
 import { VmCpuAssignment, VmThreadKind } from './vm-cpu-assignment';
 import { CpuSet } from '../../values/cpu-set';
 import { CpuPartition } from '../../values/host/cpu-partition';
@@ -197,7 +197,7 @@ export function capacityOf(partition: CpuPartition, shape: VmShape, options: Cap
 }
 
 /** Each item is read for its three fields only (a pool model's list carries `allocatedAtBoot` too). */
-const NUMA_NODE_HUGE_PAGES = fieldsOf<NumaNodeHugePages>({
+const NUMA_NODE_HUGE_PAGES = Prop.fields<NumaNodeHugePages>({
   numaNode: countRule(0, Number.MAX_SAFE_INTEGER, 'a NUMA node id'),
   size: HUGE_PAGE_SIZE,
   // Any whole number: a pool model adds boot-time and per-node pages, which may pass 2^53 for absurd counts.

@@ -1,5 +1,5 @@
 import { Finding } from '../../values/finding';
-import { Prop, PropRule, PropSchema, propFindings } from '../../values/prop-check';
+import { Prop, PropRule, PropSchema } from '../../values/prop-check';
 import { ValidationError } from '../../values/validation-error';
 import { MAX_VCPUS } from '../../values/vcpu-limits';
 import { IoThreadsPolicy } from '../../values/vm/io-threads-policy';
@@ -40,7 +40,7 @@ const VM_SHAPE_SCHEMA: PropSchema<VmShape> = {
   guestMappingPassthrough: Prop.boolean(),
 };
 
-const VM_SHAPE = fieldsOf(VM_SHAPE_SCHEMA, ['vcpus', 'sockets', 'cores', 'threads', 'memoryBytes', 'dedicatedCpuPlacement',
+const VM_SHAPE = Prop.fields(VM_SHAPE_SCHEMA, ['vcpus', 'sockets', 'cores', 'threads', 'memoryBytes', 'dedicatedCpuPlacement',
   'isolateEmulatorThread', 'supplementalPoolThreadCount'], 'VmShape fields (RealtimeVirtualMachine.shape)');
 
 /**
@@ -64,23 +64,4 @@ export function isUsableShape(shape: unknown): shape is VmShape {
 export function checkShape(shape: unknown, field: string): void {
   const problems = vmShapeProblems(shape, field);
   if (problems.length > 0) throw new ValidationError(problems);
-}
-
-/**
- * A rule that checks an object's fields of `schema` and ignores its other fields: for model objects that carry more
- * than a function reads (a pool model's huge pages carry `allocatedAtBoot` too).
- */
-export function fieldsOf<S>(schema: PropSchema<S>, required: ReadonlyArray<keyof S>, name: string): PropRule {
-  return {
-    expected: name,
-    check(value, field, out) {
-      if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-        out.push(...propFindings(value as S, schema, required, name, field));
-        return;
-      }
-      const picked: Record<string, unknown> = {};
-      for (const key of Object.keys(schema)) picked[key] = (value as Record<string, unknown>)[key];
-      out.push(...propFindings(picked as S, schema, required, name, `${field}.`));
-    },
-  };
 }

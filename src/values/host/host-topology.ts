@@ -10,6 +10,7 @@ import { buildLayout, CpuLayout, RawTopology, TopologyLayout } from './topology-
 import { uniformTopology } from './uniform-layout';
 import { UniformTopologyProps } from './uniform-topology';
 import { parseVirshCapabilities } from './virsh-capabilities';
+import { HUGE_PAGE_SIZE } from '../vm/vm-settings-schema';
 
 /**
  * One logical CPU of a host and where it sits.
@@ -150,6 +151,7 @@ export class HostTopology {
    * The huge pages of one size a NUMA node has, when the source declared them (virsh `<pages>`); undefined otherwise.
    */
   public hugePagesOfNumaNode(node: number, size: HugePageSize): number | undefined {
+    checkValue(size, HUGE_PAGE_SIZE, 'HostTopology.hugePagesOfNumaNode(size)');
     return this.layout.nodes.get(node)?.resources.hugePages.get(size.kernelName);
   }
 
