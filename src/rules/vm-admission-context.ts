@@ -22,9 +22,13 @@ export function text(x: unknown): string {
   return typeof x === 'string' ? x : show(x);
 }
 
-/** Reads a uint32-like field: numbers only, anything else counts as unset (0), like Go's zero value. */
+/**
+ * Reads a uint32 field: whole numbers from 0 to 2^32-1 only. Anything else counts as unset (0), like Go's zero value:
+ * a fraction or a negative number never decodes into the field (the API server refuses the object before admission),
+ * and the vCPU product is compared as a BigInt, which a fraction would make throw.
+ */
 export function count(x: unknown): number {
-  return typeof x === 'number' && Number.isFinite(x) ? x : 0;
+  return typeof x === 'number' && Number.isInteger(x) && x >= 0 && x <= 0xffffffff ? x : 0;
 }
 
 /** The pieces of a VM template that KubeVirt's VMI admission rules look at. */

@@ -66,6 +66,19 @@ describe('hangs (issue 13)', () => {
     expect(validationError(() => capacityOf(modelOf(smtPoolProps()).partition, shapeOf(overrides))).message).toContain(line);
   });
 
+  test('huge page counts that add up past 2^53 (or to Infinity) stay numbers (seed capacity: "Infinity x 1Gi huge pages")', () => {
+    const pool = modelOf(smtPoolProps());
+    const pages = [0, 0, 1, 1].map((numaNode) => ({ numaNode, size: HugePageSize.ONE_GI, count: Number.MAX_VALUE }));
+    const capacity = capacityOf(pool.partition, shapeOf(), { hugePages: pages });
+    for (const n of capacity.perNumaNode) {
+      expect(n.hugePages).toBe(Number.MAX_SAFE_INTEGER);
+      expect(Number.isFinite(n.vmsByHugePages)).toBe(true);
+      expect(n.reason).not.toMatch(/Infinity|NaN/);
+    }
+    expect(validationError(() => capacityOf(pool.partition, shapeOf(), { hugePages: [{ numaNode: 0, size: HugePageSize.ONE_GI, count: Infinity }] })).code)
+      .toBe('PROP_TYPE_INVALID');
+  });
+
   test('capacity refuses negative huge page counts in its options (they gave negative VM counts)', () => {
     const pool = modelOf(smtPoolProps());
     expect(validationError(() => capacityOf(pool.partition, shapeOf(), { hugePages: [{ numaNode: 0, size: HugePageSize.ONE_GI, count: -8 }] })).message)
@@ -220,6 +233,13 @@ describe('messages of patched VMs (seed virtual-machine-3070938863 and kin)', ()
     for (const line of lines) expect(line).toMatch(/\[[A-Z][A-Z0-9_]+\]/);
     expect(message).toContain('Invalid RunStrategy (Always\\n\tEvil\\u2028line)');
   });
+
+  test.each([['threads', 1.5], ['sockets', 5e-324], ['cores', -2], ['threads', 2 ** 40]])(
+    'a patched %s of %s is read as unset, like Go\'s decoder refuses it (seed virtual-machine: RangeError converting it to a BigInt)', (part, n) => {
+      const message = patchedError(JsonPatch.replace(`/spec/template/spec/domain/cpu/${part}`, n), JsonPatch.add('/spec/runStrategy', 'Sometimes'));
+      expect(message).toContain('[VM_KV_RUN_STRATEGY_INVALID]');
+      expect(message).not.toMatch(/RangeError|BigInt/);
+    });
 
   test('formatFinding escapes line breaks in every part', () => {
     expect(formatFinding({ code: 'X_Y', severity: 'error' as never, field: 'a\nb', value: '"v"', expected: 'e\r\n', fix: 'f\u2029' }))

@@ -200,9 +200,9 @@ export function capacityOf(partition: CpuPartition, shape: VmShape, options: Cap
 const NUMA_NODE_HUGE_PAGES = Prop.fields<NumaNodeHugePages>({
   numaNode: countRule(0, Number.MAX_SAFE_INTEGER, 'a NUMA node id'),
   size: HUGE_PAGE_SIZE,
-  // Any whole number: a pool model adds boot-time and per-node pages, which may pass 2^53 for absurd counts.
+  // Any finite whole number: a pool model adds boot-time and per-node pages, which may pass 2^53 for absurd counts.
   count: Prop.satisfies('a whole number ≥ 0 (pages of that size on the NUMA node)',
-    (v) => typeof v === 'number' && Number.isInteger(v) && v >= 0, 'give each NUMA node a whole number of pages'),
+    (v) => typeof v === 'number' && Number.isInteger(v) && v >= 0 && Number.isFinite(v), 'give each NUMA node a whole number of pages'),
 }, ['numaNode', 'size', 'count'], 'NumaNodeHugePages fields { numaNode, size, count }');
 
 const CAPACITY_OPTIONS_SCHEMA: PropSchema<CapacityOptions> = {
@@ -426,7 +426,9 @@ function demandOf(shape: VmShape, evenParity: boolean): Demand {
 
 function hugePagesOf(partition: CpuPartition, options: CapacityOptions, numaNode: number, size: HugePageSize): number | undefined {
   if (options.hugePages) {
-    return options.hugePages.filter((p) => p.numaNode === numaNode && p.size === size).reduce((sum, p) => sum + p.count, 0);
+    const sum = options.hugePages.filter((p) => p.numaNode === numaNode && p.size === size).reduce((total, p) => total + p.count, 0);
+    // Absurd counts add up to more than any host has, or to Infinity: held at 2^53-1 so counts and sentences stay numbers.
+    return Math.min(sum, Number.MAX_SAFE_INTEGER);
   }
   return partition.topology.hugePagesOfNumaNode(numaNode, size);
 }
