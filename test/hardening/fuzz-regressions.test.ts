@@ -75,13 +75,15 @@ describe('hangs (issue 13)', () => {
       expect(Number.isFinite(n.vmsByHugePages)).toBe(true);
       expect(n.reason).not.toMatch(/Infinity|NaN/);
     }
-    expect(validationError(() => capacityOf(pool.partition, shapeOf(), { hugePages: [{ numaNode: 0, size: HugePageSize.ONE_GI, count: Infinity }] })).code)
+    const infinite = [{ numaNode: 0, size: HugePageSize.ONE_GI, count: Infinity }];
+    expect(validationError(() => capacityOf(pool.partition, shapeOf(), { hugePages: infinite })).code)
       .toBe('PROP_TYPE_INVALID');
   });
 
   test('capacity refuses negative huge page counts in its options (they gave negative VM counts)', () => {
     const pool = modelOf(smtPoolProps());
-    expect(validationError(() => capacityOf(pool.partition, shapeOf(), { hugePages: [{ numaNode: 0, size: HugePageSize.ONE_GI, count: -8 }] })).message)
+    const negative = [{ numaNode: 0, size: HugePageSize.ONE_GI, count: -8 }];
+    expect(validationError(() => capacityOf(pool.partition, shapeOf(), { hugePages: negative })).message)
       .toContain('[PROP_TYPE_INVALID] hugePages[0].count: got -8, expected a whole number ≥ 0');
   });
 
