@@ -73,7 +73,7 @@ function writePages(scope: IConstruct, outdir: string): string[] {
 function unwritable(e: unknown, outdir: string): unknown {
   const code = (e as { code?: unknown })?.code;
   if (typeof code !== 'string' || !/^E[A-Z]+$/.test(code)) return e;
-  return new ValidationError([error('PLAN_REVIEW_PAGES_UNWRITABLE', 'outdir', outdir,
+  return new ValidationError([error('REVIEW_PAGES_UNWRITABLE', 'outdir', outdir,
     `a directory the review pages can be written to (${code}: ${(e as Error).message})`,
     'pass a directory path you can write to (it is created if missing)')]);
 }

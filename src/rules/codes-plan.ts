@@ -80,10 +80,4 @@ export const PLAN_CODES: Record<string, CodeInfo> = {
     prevents: 'review pages written outside their directory or under names no pool has',
     fix: 'use the node pool\'s name, e.g. "worker-rt"',
   },
-  PLAN_REVIEW_PAGES_UNWRITABLE: {
-    severity: 'error',
-    meaning: 'ReviewPages.write could not create its directory or write a page there (the system error is quoted).',
-    prevents: 'a stack trace from the file system instead of the path and the reason',
-    fix: 'pass a directory path you can write to (it is created if missing)',
-  },
 };

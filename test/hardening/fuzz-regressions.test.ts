@@ -139,7 +139,7 @@ describe('ReviewPages.write arguments (issue 13: ReviewPages.write(chart, undefi
       const chart = Testing.chart();
       new RealtimeNodePool(chart, 'Pool', smtPoolProps());
       const e = validationError(() => ReviewPages.write(chart, path.join(dir, 'file', 'review')));
-      expect(e.code).toBe('PLAN_REVIEW_PAGES_UNWRITABLE');
+      expect(e.code).toBe('REVIEW_PAGES_UNWRITABLE');
       expect(e.findings[0].expected).toMatch(/^a directory the review pages can be written to \(ENOTDIR: /);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
