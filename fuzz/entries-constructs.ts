@@ -9,6 +9,7 @@ import { host, hugePageSize } from './hosts';
 import { Rng } from './rng';
 import { Warnings } from '../src/constructs/app/warnings';
 import { KubeVirtConfiguration } from '../src/constructs/cluster/kubevirt-configuration';
+import { emittedSettingsOf } from '../src/constructs/pool/emitted-settings-of';
 import { RealtimeNodePool } from '../src/constructs/pool/realtime-node-pool';
 import { ReviewPages } from '../src/constructs/review-pages';
 import { RealtimeVirtualMachine } from '../src/constructs/vm/realtime-virtual-machine';
@@ -308,6 +309,18 @@ export function appCase(r: Rng, c: CaseContext): void {
     if (written.ok) for (const file of written.value) c.text(`review page ${path.basename(file)}`, fs.readFileSync(file, 'utf8'));
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
+  }
+  const anything = r.chance(0.5) ? r.pick([chart, app, ...vms, ...pools]) : wrongValue(r);
+  c.note('predicate argument', anything);
+  c.call('static predicates', () => c.objects('predicates', [RealtimeVirtualMachine.isRealtimeVirtualMachine(anything),
+    RealtimeNodePool.isRealtimeNodePool(anything), KubeVirtConfiguration.isKubeVirtConfiguration(anything)]));
+  const scope = r.chance(0.9) ? chart : wrongValue(r) as Chart;
+  c.call('Warnings.of', () => {
+    for (const line of Warnings.of(scope).list()) c.message('Warnings.list', line);
+  });
+  c.call('KubeVirtConfiguration.findIn', () => KubeVirtConfiguration.findIn(scope));
+  for (const pool of pools) {
+    c.call('emittedSettingsOf', () => c.objects('emittedSettingsOf', emittedSettingsOf(pool)));
   }
   for (const vm of vms) {
     for (const pool of pools) {

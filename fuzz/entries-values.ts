@@ -2,7 +2,10 @@ import { anyNumber, anyString, cpulist, maskText, maybe, shortText, wrongValue }
 import { CaseContext } from './harness';
 import { explicitProps, host, hugePageSize, lscpuText, planOptions, uniformProps, virshText } from './hosts';
 import { Rng } from './rng';
+import { evenParityCompletionOf } from '../src/model/cluster/cluster-facts';
+import { requiredGates } from '../src/model/cluster/required-gates';
 import { FeatureGate } from '../src/values/cluster/feature-gate';
+import { allFeatureUses, gateForUse, KubeVirtFeatureUse, whyUseNeedsGate } from '../src/values/cluster/feature-use';
 import { HcoVersion } from '../src/values/cluster/hco-version';
 import { KubeVirtVersion } from '../src/values/cluster/kubevirt-version';
 import { TalosVersion } from '../src/values/cluster/talos-version';
@@ -113,8 +116,21 @@ export function versionsCase(r: Rng, c: CaseContext): void {
     c.text('KubeVirtVersion', `${v} ${v.cpuManagerNodeLabel} ${v.compareTo(KubeVirtVersion.V1_5)} ${v.atLeast(KubeVirtVersion.V1_9)}`);
     for (const gate of FeatureGate.wellKnown()) c.text('FeatureGate.stateIn', `${gate.stateIn(v)} ${gate.isOnByDefaultIn(v)}`);
   }
+  const other = r.chance(0.9) ? r.pick([...KubeVirtVersion.known(), ...HcoVersion.known()]) : wrongValue(r);
+  c.note('other', other);
+  const use = r.chance(0.9) ? r.pick(allFeatureUses()) : wrongValue(r);
+  const uses = r.chance(0.9) ? r.many(4, () => (r.chance(0.95) ? r.pick(allFeatureUses()) : wrongValue(r))) : wrongValue(r);
+  c.note('uses', uses);
+  const target = kubevirt.ok ? kubevirt.value : KubeVirtVersion.V1_9;
+  c.call('KubeVirtVersion.compareTo', () => target.compareTo(other as KubeVirtVersion));
+  c.call('FeatureGate.stateIn', () => FeatureGate.NUMA.isOnByDefaultIn(other as KubeVirtVersion));
+  const required = c.call('requiredGates', () => requiredGates(other as KubeVirtVersion, uses as KubeVirtFeatureUse[]));
+  if (required.ok) for (const g of required.value) c.message('requiredGates reason', g.reason);
+  c.call('gateForUse', () => c.text('gateForUse', `${gateForUse(use as KubeVirtFeatureUse)} ${whyUseNeedsGate(use as KubeVirtFeatureUse)}`));
+  c.call('evenParityCompletionOf', () => evenParityCompletionOf(r.chance(0.5) ? { spec: {} } : wrongValue(r), r.chance(0.95) ? r.chance(0.5) : wrongValue(r) as boolean,
+    other as KubeVirtVersion));
   const hco = c.call('HcoVersion.of', () => HcoVersion.of(text as string));
-  if (hco.ok) c.call('HcoVersion.kubevirtVersion', () => c.text('HcoVersion', `${hco.value} ${hco.value.kubevirtVersion}`));
+  if (hco.ok) c.call('HcoVersion.kubevirtVersion', () => c.text('HcoVersion', `${hco.value} ${hco.value.kubevirtVersion} ${hco.value.atLeast(other as HcoVersion)}`));
   const talos = c.call('TalosVersion.of', () => TalosVersion.of(text as string));
   if (talos.ok) c.text('TalosVersion', `${talos.value} ${talos.value.contractVersion}`);
   const name = r.chance(0.5) ? r.pick(['CPUManager', 'DownwardMetrics', 'numa', 'A1', '1A', 'Snap shot', '']) : r.chance(0.9) ? anyString(r) : wrongValue(r);

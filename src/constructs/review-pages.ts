@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import { IConstruct } from 'constructs';
 import { AppCheck } from './app/app-check';
+import { CONSTRUCT } from './construct-rule';
 import { RealtimeNodePool } from './pool/realtime-node-pool';
 import { packingOrder } from '../model/placement/packing';
 import { poolCapacityFor } from '../model/placement/pool-capacity';
@@ -18,11 +19,6 @@ import { ValidationError } from '../values/validation-error';
 const DIRECTORY = Prop.satisfies('a directory path (a non-empty string without NUL characters)',
   (v) => typeof v === 'string' && v !== '' && !v.includes('\0'), 'pass the directory to write the pages into, e.g. "dist/review"');
 
-/** Any construct of an app (its tree is walked from the root). */
-const CONSTRUCT = Prop.satisfies('a construct of the app (e.g. the chart)', (v) => {
-  const node = v !== null && typeof v === 'object' ? (v as { node?: { root?: unknown; findAll?: unknown } }).node : undefined;
-  return node !== undefined && node !== null && typeof node.findAll === 'function' && node.root !== undefined;
-}, 'pass the app, a chart or any construct of the app');
 
 /**
  * Review pages of the node pools of an app: one Markdown page and one SVG CPU map per pool, with what its nodes emit

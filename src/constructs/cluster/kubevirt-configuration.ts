@@ -12,8 +12,9 @@ import { FeatureGate } from '../../values/cluster/feature-gate';
 import { NEWEST_TABLED_VERSION } from '../../values/cluster/gate-table';
 import { HcoVersion } from '../../values/cluster/hco-version';
 import { KubeVirtVersion } from '../../values/cluster/kubevirt-version';
-import { checkProps } from '../../values/prop-check';
+import { checkProps, checkValue } from '../../values/prop-check';
 import { AppCheck } from '../app/app-check';
+import { CONSTRUCT } from '../construct-rule';
 
 const CONFIGURATION_MARK = Symbol.for('cdk8s-kubevirt-realtime.KubeVirtConfiguration');
 
@@ -32,6 +33,7 @@ export class KubeVirtConfiguration extends Construct {
 
   /** The first `KubeVirtConfiguration` of the app that `scope` belongs to (tree order), if any. */
   public static findIn(scope: IConstruct): KubeVirtConfiguration | undefined {
+    checkValue(scope, CONSTRUCT, 'KubeVirtConfiguration.findIn(scope)');
     // During validation the app's constructs are walked once for all checks that look across the app.
     return scope.node.root.node.findAll().find((c) => KubeVirtConfiguration.isKubeVirtConfiguration(c)) as
       KubeVirtConfiguration | undefined;

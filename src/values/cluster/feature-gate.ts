@@ -2,6 +2,7 @@ import { FeatureGateState } from './feature-gate-state';
 import { firstVersionWithGate, gateStateIn, isGateOnByDefault, isTabledGate } from './gate-table';
 import { KubeVirtVersion } from './kubevirt-version';
 import { error } from '../finding';
+import { KUBEVIRT_VERSION } from './cluster-prop-rules';
 import { checkValue, Prop } from '../prop-check';
 import { ValidationError } from '../validation-error';
 
@@ -78,6 +79,7 @@ export class FeatureGate {
 
   /** The lifecycle state of the gate in a release (`UNKNOWN` for custom gates). */
   public stateIn(version: KubeVirtVersion): FeatureGateState {
+    checkValue(version, KUBEVIRT_VERSION, 'FeatureGate.stateIn(version)');
     return gateStateIn(this.name, version);
   }
 

@@ -1,6 +1,7 @@
 import { KubeVirtVersion } from './kubevirt-version';
 import { parseVersionNumbers } from './version-text';
 import { error } from '../finding';
+import { HCO_VERSION } from './cluster-prop-rules';
 import { checkValue, Prop } from '../prop-check';
 import { ValidationError } from '../validation-error';
 
@@ -81,6 +82,7 @@ export class HcoVersion {
 
   /** Negative when older than `other`, 0 when equal, positive when newer. */
   public compareTo(other: HcoVersion): number {
+    checkValue(other, HCO_VERSION, 'HcoVersion.compareTo(other)');
     return (this.major - other.major) || (this.minor - other.minor) || (this.patch - other.patch);
   }
 

@@ -1,5 +1,6 @@
 import { parseVersionNumbers } from './version-text';
 import { error } from '../finding';
+import { KUBEVIRT_VERSION } from './cluster-prop-rules';
 import { checkValue, Prop } from '../prop-check';
 import { ValidationError } from '../validation-error';
 
@@ -77,6 +78,7 @@ export class KubeVirtVersion {
    * newer.
    */
   public compareTo(other: KubeVirtVersion): number {
+    checkValue(other, KUBEVIRT_VERSION, 'KubeVirtVersion.compareTo(other)');
     return (this.major - other.major) || (this.minor - other.minor) || (this.patch - other.patch);
   }
 

@@ -1,5 +1,6 @@
 import { parseVersionNumbers } from './version-text';
 import { error } from '../finding';
+import { VERSION } from './cluster-prop-rules';
 import { checkValue, Prop } from '../prop-check';
 import { ValidationError } from '../validation-error';
 
@@ -51,6 +52,7 @@ export class TalosVersion {
 
   /** Negative when older than `other`, 0 when the same release (suffix ignored), positive when newer. */
   public compareTo(other: TalosVersion): number {
+    checkValue(other, VERSION, 'TalosVersion.compareTo(other)');
     return (this.major - other.major) || (this.minor - other.minor) || (this.patch - other.patch);
   }
 

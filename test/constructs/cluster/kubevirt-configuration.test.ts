@@ -248,6 +248,13 @@ describe('KubeVirtConfiguration findings at synth', () => {
     expect(() => build({ version: foreignVersion as unknown as KubeVirtVersion })).not.toThrow();
   });
 
+  test('findIn refuses a scope that is not a construct (issue 13: a TypeError)', () => {
+    expect(() => KubeVirtConfiguration.findIn(undefined as unknown as Chart)).toThrow('[PROP_REQUIRED] KubeVirtConfiguration.findIn(scope)');
+    expect(() => KubeVirtConfiguration.findIn({} as Chart)).toThrow('[PROP_TYPE_INVALID] KubeVirtConfiguration.findIn(scope): got an object');
+    const { chart, config } = build({ version: KubeVirtVersion.V1_9 });
+    expect(KubeVirtConfiguration.findIn(chart)).toBe(config);
+  });
+
   test('warns once per synth-relevant finding, even when the app is synthesized twice', () => {
     const { chart } = build({ version: KubeVirtVersion.of('1.10.0') });
     Testing.synth(chart);
