@@ -9,13 +9,14 @@ import { host, hugePageSize } from './hosts';
 import { Rng } from './rng';
 import { Warnings } from '../src/constructs/app/warnings';
 import { KubeVirtConfiguration } from '../src/constructs/cluster/kubevirt-configuration';
-import { emittedSettingsOf } from '../src/constructs/pool/emitted-settings-of';
+import { NodeFiles } from '../src/constructs/node-files';
 import { RealtimeNodePool } from '../src/constructs/pool/realtime-node-pool';
 import { ReviewPages } from '../src/constructs/review-pages';
 import { RealtimeVirtualMachine } from '../src/constructs/vm/realtime-virtual-machine';
 import { FeatureGate } from '../src/values/cluster/feature-gate';
 import { HcoVersion } from '../src/values/cluster/hco-version';
 import { KubeVirtVersion } from '../src/values/cluster/kubevirt-version';
+import { TalosVersion } from '../src/values/cluster/talos-version';
 import { HugePageSize } from '../src/values/hugepage-size';
 import { PoolBackend } from '../src/values/pool/pool-backend';
 import { TopologyManagerPolicy } from '../src/values/pool/topology-manager-policy';
@@ -144,6 +145,14 @@ export function poolProps(r: Rng, role: string, pWrong: number = 0.03): Record<s
     ['kubeReservedMemory', () => size(r)],
     ['systemReservedMemory', () => size(r)],
     ['evictionHardMemory', () => size(r)],
+    ['nodeTaints', () => r.many(2, () => ({
+      key: r.pick(['dedicated', '', 'a/b/c']),
+      ...(r.chance(0.5) ? { value: r.pick(['rt', '']) } : {}),
+      effect: r.pick(Object.values(TaintEffect)),
+    }))],
+    ['talosVersion', () => r.pick([TalosVersion.V1_13, TalosVersion.V1_14])],
+    ['talosInstallerImage', () => r.pick(['ghcr.io/siderolabs/installer:v1.13.9', '', 'x y'])],
+    ['kubeletDropInDirectory', () => r.pick(['/etc/kubernetes/kubelet.conf.d', '../escape', '', 'relative'])],
   ];
   for (const [key, make] of optional) if (r.chance(0.3)) p[key] = maybe(r, pWrong, make);
   return p;
@@ -307,6 +316,9 @@ export function appCase(r: Rng, c: CaseContext): void {
     c.note('outdir', typeof outdir === 'string' ? outdir.replace(dir, '<tmp>') : outdir);
     const written = c.call('ReviewPages.write', () => ReviewPages.write(r.chance(0.98) ? chart : wrongValue(r) as never, outdir as string));
     if (written.ok) for (const file of written.value) c.text(`review page ${path.basename(file)}`, fs.readFileSync(file, 'utf8'));
+    const files = c.call('NodeFiles.write', () => NodeFiles.write(r.chance(0.98) ? chart : wrongValue(r) as never,
+      typeof outdir === 'string' ? outdir.replace('review', 'files') : outdir as string));
+    if (files.ok) for (const file of files.value) c.text(`node file ${path.basename(file)}`, fs.readFileSync(file, 'utf8'));
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -320,7 +332,7 @@ export function appCase(r: Rng, c: CaseContext): void {
   });
   c.call('KubeVirtConfiguration.findIn', () => KubeVirtConfiguration.findIn(scope));
   for (const pool of pools) {
-    c.call('emittedSettingsOf', () => c.objects('emittedSettingsOf', emittedSettingsOf(pool)));
+    c.call('pool.emittedSettings', () => c.objects('pool.emittedSettings', pool.emittedSettings()));
   }
   for (const vm of vms) {
     for (const pool of pools) {

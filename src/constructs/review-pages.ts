@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import { IConstruct } from 'constructs';
 import { AppCheck } from './app/app-check';
 import { CONSTRUCT } from './construct-rule';
+import { writingInto } from './output-directory';
 import { RealtimeNodePool } from './pool/realtime-node-pool';
 import { packingOrder } from '../model/placement/packing';
 import { poolCapacityFor } from '../model/placement/pool-capacity';
@@ -10,14 +11,8 @@ import { packingItemOf, packPool, PoolVm } from '../model/placement/pool-packing
 import { isUsableShape } from '../model/placement/shape-check';
 import { planReportOf } from '../plan/plan-report';
 import { ReviewPageProps, writeReviewPages } from '../plan/review-page';
-import { error } from '../values/finding';
 import { PoolBackend } from '../values/pool/pool-backend';
-import { checkValue, Prop } from '../values/prop-check';
-import { ValidationError } from '../values/validation-error';
-
-/** A path the file system accepts (a NUL character makes Node throw a TypeError). */
-const DIRECTORY = Prop.satisfies('a directory path (a non-empty string without NUL characters)',
-  (v) => typeof v === 'string' && v !== '' && !v.includes('\0'), 'pass the directory to write the pages into, e.g. "dist/review"');
+import { checkValue } from '../values/prop-check';
 
 
 /**
@@ -41,12 +36,7 @@ export class ReviewPages {
    */
   public static write(scope: IConstruct, outdir: string): string[] {
     checkValue(scope, CONSTRUCT, 'ReviewPages.write(scope)');
-    checkValue(outdir, DIRECTORY, 'ReviewPages.write(outdir)');
-    try {
-      return writePages(scope, outdir);
-    } catch (e) {
-      throw unwritable(e, outdir);
-    }
+    return writingInto(outdir, 'ReviewPages.write', (dir) => writePages(scope, dir));
   }
 
   private constructor() {}
@@ -63,15 +53,6 @@ function writePages(scope: IConstruct, outdir: string): string[] {
   const written = writeReviewPages(outdir, pages.map(({ pool, vms }) => reviewPageProps(pool, vms, parity)));
   pages.forEach(({ pool, vms }, i) => fs.appendFileSync(written[2 * i], backendSection(pool) + placedVmsSection(pool, vms, parity)));
   return written;
-}
-
-/** A file system error (ENOTDIR, EACCES, ENOSPC ...) as the library's error; anything else as it is. */
-function unwritable(e: unknown, outdir: string): unknown {
-  const code = (e as { code?: unknown })?.code;
-  if (typeof code !== 'string' || !/^E[A-Z]+$/.test(code)) return e;
-  return new ValidationError([error('REVIEW_PAGES_UNWRITABLE', 'outdir', outdir,
-    `a directory the review pages can be written to (${code}: ${(e as Error).message})`,
-    'pass a directory path you can write to (it is created if missing)')]);
 }
 
 function reviewPageProps(pool: RealtimeNodePool, vms: PoolVm[], parity: boolean): ReviewPageProps {

@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App, Chart, JsonPatch, Size, Testing } from 'cdk8s';
+import { NodeFiles } from '../../src/constructs/node-files';
 import { RealtimeNodePool } from '../../src/constructs/pool/realtime-node-pool';
 import { ReviewPages } from '../../src/constructs/review-pages';
 import { RealtimeVirtualMachine } from '../../src/constructs/vm/realtime-virtual-machine';
@@ -132,6 +133,11 @@ describe('ReviewPages.write arguments (issue 13: ReviewPages.write(chart, undefi
       .toContain('[PROP_TYPE_INVALID] ReviewPages.write(scope): got an object, expected a construct of the app');
   });
 
+  test('NodeFiles.write has the same boundary', () => {
+    expect(validationError(() => NodeFiles.write(Testing.chart(), 'a\0b')).message).toContain('[PROP_TYPE_INVALID] NodeFiles.write(outdir)');
+    expect(validationError(() => NodeFiles.write(undefined as never, 'x')).message).toContain('[PROP_REQUIRED] NodeFiles.write(scope)');
+  });
+
   test('a directory that cannot be created is the library\'s error, naming the system reason', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fuzz-regression-'));
     try {
@@ -139,8 +145,8 @@ describe('ReviewPages.write arguments (issue 13: ReviewPages.write(chart, undefi
       const chart = Testing.chart();
       new RealtimeNodePool(chart, 'Pool', smtPoolProps());
       const e = validationError(() => ReviewPages.write(chart, path.join(dir, 'file', 'review')));
-      expect(e.code).toBe('REVIEW_PAGES_UNWRITABLE');
-      expect(e.findings[0].expected).toMatch(/^a directory the review pages can be written to \(ENOTDIR: /);
+      expect(e.code).toBe('OUTPUT_DIRECTORY_UNWRITABLE');
+      expect(e.findings[0].expected).toMatch(/^a directory the files can be written to \(ENOTDIR: /);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
