@@ -77,7 +77,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     dirs: ['src'],
     ignorePatterns: ['src/imports/*.ts', '*.d.ts', 'node_modules/'],
   },
-  gitignore: ['/dist/', '/.bench/'],
+  gitignore: ['/dist/', '/.bench/', '/.fuzz/'],
 });
 
 // The layers of src/ (docs/architecture.md) run one way: a layer imports only the layers below it, and no module
@@ -163,7 +163,15 @@ bench.exec('node .bench/bench/run.js', { receiveArgs: true });
 project.npmignore?.exclude('/bench/', '/.bench/');
 // The package is the compiled library and its docs: no CI script, no examples (they import ../src), no vendored
 // schemas (only tests read them; the library carries what it needs in src/imports/).
-project.npmignore?.exclude('/.ci/', '/examples/', '/crds/', '/schemas/', '/fuzz/');
+project.npmignore?.exclude('/.ci/', '/examples/', '/crds/', '/schemas/', '/fuzz/', '/.fuzz/');
+
+// Generated cases against every public entry point (docs/fuzzing.md): run on demand, not part of build or test.
+const fuzz = project.addTask('fuzz', {
+  description: 'Generated cases against every public entry point with one set of invariants (docs/fuzzing.md); not part of build/test',
+});
+fuzz.exec('tsc -p fuzz/tsconfig.json');
+fuzz.exec('node .fuzz/fuzz/run.js', { receiveArgs: true });
+project.eslint?.addLintPattern('fuzz');
 project.eslint?.addLintPattern('bench');
 
 project.addTask('test:coverage', {

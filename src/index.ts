@@ -51,6 +51,7 @@ export * from './constructs/vm/realtime-virtual-machine';
 export * from './constructs/vm/realtime-virtual-machine-props';
 export * from './constructs/pool/realtime-node-pool';
 export * from './constructs/cluster/kubevirt-configuration';
+export * from './constructs/cluster/kubevirt-configuration-props';
 export * from './constructs/app/warnings';
 export * from './constructs/cluster/feature-consumer';
 export * from './constructs/pool/node-pool-interface';

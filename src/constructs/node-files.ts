@@ -2,8 +2,11 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { IConstruct } from 'constructs';
 import { AppCheck } from './app/app-check';
+import { CONSTRUCT } from './construct-rule';
+import { writingInto } from './output-directory';
 import { RealtimeNodePool } from './pool/realtime-node-pool';
 import { error, Finding, Severity } from '../values/finding';
+import { checkValue } from '../values/prop-check';
 import { ValidationError } from '../values/validation-error';
 
 /**
@@ -24,26 +27,31 @@ export class NodeFiles {
    * @throws ValidationError when a pool with files has errors (nothing is written then)
    */
   public static write(scope: IConstruct, outdir: string): string[] {
-    const pools = scope.node.root.node.findAll()
-      .filter((c) => RealtimeNodePool.isRealtimeNodePool(c) && c.files.length > 0) as RealtimeNodePool[];
-    const check = AppCheck.of(scope);
-    const errors = pools.flatMap((pool) => check.findingsOf(pool)
-      .filter((f) => f.severity === Severity.ERROR)
-      .map((f): Finding => ({ ...f, field: `${pool.node.path}: ${f.field}` })));
-    if (errors.length > 0) throw new ValidationError(errors);
-
-    const root = path.resolve(outdir);
-    const targets = pools.flatMap((pool) => pool.files.map((file) => ({ target: nodeFilePath(root, pool.role, file.fileName), file })));
-    const written: string[] = [];
-    for (const { target, file } of targets) {
-      fs.mkdirSync(path.dirname(target), { recursive: true });
-      fs.writeFileSync(target, file.contents);
-      written.push(target);
-    }
-    return written;
+    checkValue(scope, CONSTRUCT, 'NodeFiles.write(scope)');
+    return writingInto(outdir, 'NodeFiles.write', (dir) => writeFiles(scope, dir));
   }
 
   private constructor() {}
+}
+
+function writeFiles(scope: IConstruct, outdir: string): string[] {
+  const pools = scope.node.root.node.findAll()
+    .filter((c) => RealtimeNodePool.isRealtimeNodePool(c) && c.files.length > 0) as RealtimeNodePool[];
+  const check = AppCheck.of(scope);
+  const errors = pools.flatMap((pool) => check.findingsOf(pool)
+    .filter((f) => f.severity === Severity.ERROR)
+    .map((f): Finding => ({ ...f, field: `${pool.node.path}: ${f.field}` })));
+  if (errors.length > 0) throw new ValidationError(errors);
+
+  const root = path.resolve(outdir);
+  const targets = pools.flatMap((pool) => pool.files.map((file) => ({ target: nodeFilePath(root, pool.role, file.fileName), file })));
+  const written: string[] = [];
+  for (const { target, file } of targets) {
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(target, file.contents);
+    written.push(target);
+  }
+  return written;
 }
 
 /**

@@ -1,14 +1,19 @@
 import * as fs from 'fs';
 import { IConstruct } from 'constructs';
 import { AppCheck } from './app/app-check';
+import { CONSTRUCT } from './construct-rule';
+import { writingInto } from './output-directory';
 import { RealtimeNodePool } from './pool/realtime-node-pool';
 import { packingOrder } from '../model/placement/packing';
 import { poolCapacityFor } from '../model/placement/pool-capacity';
 import { capacityOptionsOf, isNodeCount } from '../model/placement/pool-options';
 import { packingItemOf, packPool, PoolVm } from '../model/placement/pool-packing';
+import { isUsableShape } from '../model/placement/shape-check';
 import { planReportOf } from '../plan/plan-report';
 import { ReviewPageProps, writeReviewPages } from '../plan/review-page';
 import { PoolBackend } from '../values/pool/pool-backend';
+import { checkValue } from '../values/prop-check';
+
 
 /**
  * Review pages of the node pools of an app: one Markdown page and one SVG CPU map per pool, with what its nodes emit
@@ -30,19 +35,24 @@ export class ReviewPages {
    * @returns the paths written, `.md` then `.svg` for each pool
    */
   public static write(scope: IConstruct, outdir: string): string[] {
-    const pools = scope.node.root.node.findAll().filter((c) => RealtimeNodePool.isRealtimeNodePool(c)) as RealtimeNodePool[];
-    const check = AppCheck.of(scope);
-    const parity = check.clusterFacts().evenParityCompletion;
-    const pages = pools.map((pool) => ({
-      pool,
-      vms: check.vmsOn(pool).map((vm) => ({ path: vm.construct.node.path, name: vm.model.name, shape: vm.model.settings })),
-    }));
-    const written = writeReviewPages(outdir, pages.map(({ pool, vms }) => reviewPageProps(pool, vms, parity)));
-    pages.forEach(({ pool, vms }, i) => fs.appendFileSync(written[2 * i], backendSection(pool) + placedVmsSection(pool, vms, parity)));
-    return written;
+    checkValue(scope, CONSTRUCT, 'ReviewPages.write(scope)');
+    return writingInto(outdir, 'ReviewPages.write', (dir) => writePages(scope, dir));
   }
 
   private constructor() {}
+}
+
+function writePages(scope: IConstruct, outdir: string): string[] {
+  const pools = scope.node.root.node.findAll().filter((c) => RealtimeNodePool.isRealtimeNodePool(c)) as RealtimeNodePool[];
+  const check = AppCheck.of(scope);
+  const parity = check.clusterFacts().evenParityCompletion;
+  const pages = pools.map((pool) => ({
+    pool,
+    vms: check.vmsOn(pool).map((vm) => ({ path: vm.construct.node.path, name: vm.model.name, shape: vm.model.settings })),
+  }));
+  const written = writeReviewPages(outdir, pages.map(({ pool, vms }) => reviewPageProps(pool, vms, parity)));
+  pages.forEach(({ pool, vms }, i) => fs.appendFileSync(written[2 * i], backendSection(pool) + placedVmsSection(pool, vms, parity)));
+  return written;
 }
 
 function reviewPageProps(pool: RealtimeNodePool, vms: PoolVm[], parity: boolean): ReviewPageProps {
@@ -55,9 +65,11 @@ function reviewPageProps(pool: RealtimeNodePool, vms: PoolVm[], parity: boolean)
   return { poolName: pool.role, report, rebootTriggers: pool.rebootSummary() };
 }
 
+/** The largest VM whose capacity can be computed (a VM the rules refuse, e.g. with 0 vCPUs, has none). */
 function largestVm(vms: PoolVm[], parity: boolean): PoolVm | undefined {
-  const first = packingOrder(vms.map((vm) => packingItemOf(vm, parity)))[0];
-  return first && vms.find((vm) => vm.name === first.name);
+  const usable = vms.filter((vm) => isUsableShape(vm.shape));
+  const first = packingOrder(usable.map((vm) => packingItemOf(vm, parity)))[0];
+  return first && usable.find((vm) => vm.name === first.name);
 }
 
 /** What each backend renders, for the review page. */
@@ -96,6 +108,10 @@ export function placedVmsSection(pool: RealtimeNodePool, vms: PoolVm[], parity: 
     + 'Capacity keeps each VM inside one NUMA node.', '',
   '| VM | vCPUs | pod CPUs | huge pages | VMs per node | per NUMA node |', '|---|---|---|---|---|---|');
   for (const vm of vms) {
+    if (!isUsableShape(vm.shape)) {
+      lines.push(`| \`${vm.name}\` | - | - | - | - | - (its props are refused: see its errors) |`);
+      continue;
+    }
     const item = packingItemOf(vm, parity);
     const c = poolCapacityFor(pool.model, vm.shape, { emulatorThreadEvenParity: parity, vmName: vm.name });
     const pages = item.pageSize ? `${item.pages} x ${item.pageSize.quantity}` : 'none';

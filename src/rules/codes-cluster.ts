@@ -110,4 +110,16 @@ export const CLUSTER_CODES: Record<string, CodeInfo> = {
     prevents: 'a CR the API server rejects (name pattern) or HCO never reconciles',
     fix: 'leave name unset on HCO',
   },
+  CLUSTER_NAME_INVALID: {
+    severity: 'error',
+    meaning: 'The KubeVirt CR name given to KubeVirtConfiguration is not a DNS-1123 subdomain.',
+    prevents: 'a KubeVirt CR the API server refuses ("metadata.name: Invalid value")',
+    fix: 'leave name unset (the CR is then "kubevirt"), or use lowercase letters, digits, "-" and "."',
+  },
+  CLUSTER_NAMESPACE_INVALID: {
+    severity: 'error',
+    meaning: 'The namespace given to KubeVirtConfiguration is not a DNS-1123 label.',
+    prevents: 'a KubeVirt or HyperConverged CR the API server refuses ("metadata.namespace: Invalid value")',
+    fix: 'leave namespace unset ("kubevirt", or "openshift-cnv" on HCO), or give the namespace the operator runs in',
+  },
 };

@@ -64,4 +64,10 @@ export const CORE_CODES: Record<string, CodeInfo> = {
     prevents: 'a synthesis failing with a bare stack trace',
     fix: 'build the operation with cdk8s JsonPatch and point it at an existing path (add parents first)',
   },
+  OUTPUT_DIRECTORY_UNWRITABLE: {
+    severity: 'error',
+    meaning: 'ReviewPages.write or NodeFiles.write could not create its directory or write a file there (the system error is quoted).',
+    prevents: 'a stack trace from the file system instead of the path and the reason',
+    fix: 'pass a directory path you can write to (it is created if missing)',
+  },
 };

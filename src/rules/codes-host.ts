@@ -43,12 +43,6 @@ export const HOST_CODES: Record<string, CodeInfo> = {
     prevents: 'CPU lists planned for a machine that cannot exist',
     fix: 'declare the real shape of the node (see lscpu)',
   },
-  PARTITION_TOPOLOGY_REQUIRED: {
-    severity: 'error',
-    meaning: 'CpuPartition.plan or CpuPartition.explicit was called without a HostTopology (JavaScript callers).',
-    prevents: 'a TypeError deep inside planning instead of a clear message',
-    fix: 'pass HostTopology.fromLscpu(...), fromVirshCapabilities(...) or uniform(...)',
-  },
   PARTITION_RESERVED_COUNT_RANGE: {
     severity: 'error',
     meaning: 'reservedCpuCount is outside [1, total CPUs - 1] (performance-profile-creator: "please specify the '

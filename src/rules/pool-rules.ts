@@ -8,6 +8,7 @@ import { error, Finding, warning } from '../values/finding';
 import { CpuPartition } from '../values/host/cpu-partition';
 import { HostTopology } from '../values/host/host-topology';
 import { HugePageSize } from '../values/hugepage-size';
+import { MAX_POOL_NODES } from '../values/pool/pool-limits';
 import { HugePageAllocation, RealtimeNodePoolProps } from '../values/pool/pool-props';
 import { isStrictTopologyPolicy, TopologyManagerPolicy } from '../values/pool/topology-manager-policy';
 
@@ -263,9 +264,10 @@ export function checkRollout(maxUnavailable: number, nodeCount: number | undefin
     findings.push(error('POOL_MAX_UNAVAILABLE_INVALID', 'maxUnavailable', maxUnavailable, 'a whole number of nodes, at least 1',
       'use 1 (the default) to update one node at a time'));
   }
-  const countOk = nodeCount === undefined || (Number.isSafeInteger(nodeCount) && nodeCount >= 1);
+  const countOk = nodeCount === undefined || (Number.isSafeInteger(nodeCount) && nodeCount >= 1 && nodeCount <= MAX_POOL_NODES);
   if (!countOk) {
-    findings.push(error('POOL_NODE_COUNT_INVALID', 'nodeCount', nodeCount, 'a whole number of nodes, at least 1',
+    findings.push(error('POOL_NODE_COUNT_INVALID', 'nodeCount', nodeCount,
+      `a whole number of nodes from 1 to ${MAX_POOL_NODES} (Kubernetes supports clusters of up to ${MAX_POOL_NODES} nodes)`,
       'give the number of nodes the pool will have, or leave nodeCount out'));
   }
   if (maxOk && countOk && nodeCount !== undefined && nodeCount > 1 && maxUnavailable >= nodeCount) {

@@ -1,3 +1,4 @@
+import { show } from '../values/finding';
 import { parseQuantity, Quantity } from '../values/quantity';
 
 /** The field prefix KubeVirt uses when it validates a VM's template (`<p>` in the reference). */
@@ -13,9 +14,21 @@ export function arr(x: unknown): unknown[] {
   return Array.isArray(x) ? x : [];
 }
 
-/** Reads a uint32-like field: numbers only, anything else counts as unset (0), like Go's zero value. */
+/**
+ * A value inside a KubeVirt message: a string as it is (what the webhook prints), anything else (a patch can put an
+ * object where a string belongs) as JSON, never `[object Object]`.
+ */
+export function text(x: unknown): string {
+  return typeof x === 'string' ? x : show(x);
+}
+
+/**
+ * Reads a uint32 field: whole numbers from 0 to 2^32-1 only. Anything else counts as unset (0), like Go's zero value:
+ * a fraction or a negative number never decodes into the field (the API server refuses the object before admission),
+ * and the vCPU product is compared as a BigInt, which a fraction would make throw.
+ */
 export function count(x: unknown): number {
-  return typeof x === 'number' && Number.isFinite(x) ? x : 0;
+  return typeof x === 'number' && Number.isInteger(x) && x >= 0 && x <= 0xffffffff ? x : 0;
 }
 
 /** The pieces of a VM template that KubeVirt's VMI admission rules look at. */

@@ -1,4 +1,4 @@
-import { arr, count, numberOfVcpus, obj, P, TemplateView } from './vm-admission-context';
+import { arr, count, numberOfVcpus, obj, P, TemplateView, text } from './vm-admission-context';
 import { error, Finding } from '../values/finding';
 import { milliValue, parseQuantity, printed, Quantity, value, ZERO } from '../values/quantity';
 
@@ -117,7 +117,7 @@ export function threadFindings(t: TemplateView): Finding[] {
   }
   const policy = t.domain.ioThreadsPolicy;
   if (policy != null && !IO_THREADS_POLICIES.includes(policy)) {
-    out.push(rejected('VM_KV_IOTHREADS_POLICY_INVALID', `${P}.domain.ioThreadsPolicy`, policy, `Invalid IOThreadsPolicy (${policy})`,
+    out.push(rejected('VM_KV_IOTHREADS_POLICY_INVALID', `${P}.domain.ioThreadsPolicy`, policy, `Invalid IOThreadsPolicy (${text(policy)})`,
       'use IoThreadsPolicy.SHARED, AUTO or SUPPLEMENTAL_POOL'));
   }
   const poolCount = obj(t.domain.ioThreads).supplementalPoolThreadCount;
@@ -137,7 +137,7 @@ export function cpuFeatureFindings(t: TemplateView): Finding[] {
     const policy = f.policy ?? '';
     if (!CPU_FEATURE_POLICIES.includes(policy)) {
       out.push(rejected('VM_KV_CPU_FEATURE_POLICY', `${P}.domain.cpu.features[${i}].policy`, policy,
-        `CPU feature ${f.name} uses policy ${policy} that is not supported.`, 'use a CpuFeaturePolicy value'));
+        `CPU feature ${text(f.name)} uses policy ${text(policy)} that is not supported.`, 'use a CpuFeaturePolicy value'));
     }
   });
   const model = t.cpu?.model;

@@ -1,4 +1,4 @@
-import { obj, P, TemplateView } from './vm-admission-context';
+import { obj, P, TemplateView, text } from './vm-admission-context';
 import { rejected } from './vm-admission-cpu';
 import { Finding, warning } from '../values/finding';
 import { parseQuantity, printed, QUANTITY_PATTERN, value, ZERO } from '../values/quantity';
@@ -52,10 +52,10 @@ export function hugepageFindings(t: TemplateView): Finding[] {
     const page = parseQuantity(raw);
     if (page === undefined) {
       out.push(rejected('VM_KV_HUGEPAGE_SIZE_INVALID', pageField, raw,
-        `${pageField} '${raw}': quantities must match the regular expression '${QUANTITY_PATTERN}'`, 'use HugePageSize.TWO_MI or ONE_GI'));
+        `${pageField} '${text(raw)}': quantities must match the regular expression '${QUANTITY_PATTERN}'`, 'use HugePageSize.TWO_MI or ONE_GI'));
     } else if (value(page) <= ZERO) {
       // KubeVirt divides by the page size here (a zero size would crash the webhook); refuse it up front.
-      out.push(rejected('VM_KV_HUGEPAGE_SIZE_INVALID', pageField, raw, `${pageField} '${raw}' must be a positive size`,
+      out.push(rejected('VM_KV_HUGEPAGE_SIZE_INVALID', pageField, raw, `${pageField} '${text(raw)}' must be a positive size`,
         'use HugePageSize.TWO_MI or ONE_GI'));
     } else {
       out.push(...pageMultipleFindings(t, value(page), page.text));

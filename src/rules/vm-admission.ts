@@ -1,4 +1,4 @@
-import { admissionView, count, obj, P, templateView, TemplateView } from './vm-admission-context';
+import { admissionView, count, obj, P, templateView, TemplateView, text } from './vm-admission-context';
 import { cpuFeatureFindings, dedicatedCpuFindings, rejected, resourceFindings, threadFindings } from './vm-admission-cpu';
 import { hugepageFindings, numaFindings, realtimeFindings } from './vm-admission-memory';
 import { Finding, warning } from '../values/finding';
@@ -52,7 +52,7 @@ function runStrategyFindings(spec: Record<string, any>): Finding[] {
       'set spec.runStrategy (RealtimeVirtualMachineProps.runStrategy)'));
   }
   if (strategy != null && !RUN_STRATEGIES.includes(strategy)) {
-    out.push(rejected('VM_KV_RUN_STRATEGY_INVALID', 'spec.runStrategy', strategy, `Invalid RunStrategy (${strategy})`,
+    out.push(rejected('VM_KV_RUN_STRATEGY_INVALID', 'spec.runStrategy', strategy, `Invalid RunStrategy (${text(strategy)})`,
       'use a RunStrategy value'));
   }
   if (running != null) {

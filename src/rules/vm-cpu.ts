@@ -35,7 +35,9 @@ export function cpuCountFindings({ given, settings }: VmShapeSettings): Finding[
         'use threads: 1 or 2 and more cores or sockets'));
     }
   }
-  if (out.length === 0 && settings.vcpus > MAX_VCPUS) {
+  // Compared on the requested count: a topology whose product is not a safe integer resolves to 0 vCPUs.
+  const requested = vcpus ?? topology!.sockets * topology!.cores * topology!.threads;
+  if (out.length === 0 && (settings.vcpus > MAX_VCPUS || requested > MAX_VCPUS)) {
     out.push(error('VM_VCPUS_ABOVE_LIMIT', vcpus !== undefined ? 'vcpus' : 'topology', vcpus ?? topology,
       `at most ${MAX_VCPUS} vCPUs ${VCPU_LIMIT_REASON}`, `give the VM at most ${MAX_VCPUS} vCPUs`));
   }

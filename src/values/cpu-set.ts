@@ -1,4 +1,5 @@
 import { error, show } from './finding';
+import { checkValue, Prop } from './prop-check';
 import { ValidationError } from './validation-error';
 
 /** Highest logical CPU id accepted: x86_64 kernels support at most 8192 CPUs (CONFIG_NR_CPUS). */
@@ -15,6 +16,22 @@ const MAX_CPULIST_CHARS = 1024 * 1024;
 const MAX_SHOWN_CHARS = 200;
 /** Arrays longer than this are cut in error messages for the same reason. */
 const MAX_SHOWN_IDS = 32;
+
+/** A cpulist's type at the boundary (its grammar is CPUSET_SYNTAX's business). */
+const CPULIST_TEXT = Prop.satisfies('a cpulist string such as "0-3,8-11"', (v) => typeof v === 'string',
+  'write the CPUs as a Linux cpulist string, e.g. "2-7,10-15"');
+
+/**
+ * CPU ids as `of` takes them: whole numbers (their range is CPUSET_SYNTAX's business). Duplicates are allowed, so the
+ * list may be longer than the 8192 possible ids; the cap only bounds the work on a hostile list.
+ */
+const CPU_IDS = Prop.arrayOf(Prop.wholeNumber(), 1024 * 1024);
+
+/** A set of this copy of the library (its ranges are read directly). */
+const CPU_SET = Prop.satisfies('a CpuSet', (v) => v instanceof CpuSet, 'use CpuSet.parse("0-3"), CpuSet.of([...]) or CpuSet.range(first, last)');
+
+/** The sets `unionOf` merges. */
+const CPU_SETS = Prop.arrayOf(CPU_SET, 1024 * 1024);
 
 /** An inclusive run of CPU ids, `first` ≤ `last`. */
 interface IdRange {
@@ -51,9 +68,8 @@ export class CpuSet {
    * @param field the name of the field the text came from, used in error messages
    */
   public static parse(text: string, field: string = 'cpuset'): CpuSet {
-    if (typeof text !== 'string') {
-      throw invalid(field, text, 'a cpulist string such as "0-3,8-11"');
-    }
+    checkValue(field, Prop.string(), 'CpuSet.parse(field)');
+    checkValue(text, CPULIST_TEXT, field);
     if (text.length > MAX_CPULIST_CHARS) {
       throw new ValidationError([error('CPUSET_TOO_LONG', field, `${text.length} characters`,
         `a cpulist of at most ${MAX_CPULIST_CHARS} characters (1 MiB; one naming each of the ${MAX_CPU_ID + 1} possible CPUs once is under 40 KiB)`,
@@ -76,9 +92,7 @@ export class CpuSet {
    * The set of the given CPU ids (any order, duplicates allowed).
    */
   public static of(ids: number[]): CpuSet {
-    if (!Array.isArray(ids)) {
-      throw invalid('cpu ids', ids, 'an array of CPU ids such as [0, 1, 8]');
-    }
+    checkValue(ids, CPU_IDS, 'CpuSet.of(ids)');
     for (const id of ids) checkedId(id, 'cpu ids', ids);
     // A typed array sorts numerically without a comparator callback; checked ids (≤ 8191) fit in 16 bits.
     const sorted = Uint16Array.from(ids).sort();
@@ -96,6 +110,8 @@ export class CpuSet {
    * The inclusive range `first`..`last`.
    */
   public static range(first: number, last: number): CpuSet {
+    checkValue(first, Prop.wholeNumber(), 'CpuSet.range(first)');
+    checkValue(last, Prop.wholeNumber(), 'CpuSet.range(last)');
     checkedId(first, 'range start', first);
     checkedId(last, 'range end', last);
     if (last < first) {
@@ -111,9 +127,7 @@ export class CpuSet {
 
   /** The union of several sets. */
   public static unionOf(sets: CpuSet[]): CpuSet {
-    if (!Array.isArray(sets) || !sets.every((s) => s instanceof CpuSet)) {
-      throw invalid('cpu sets', sets, 'an array of CpuSet values');
-    }
+    checkValue(sets, CPU_SETS, 'CpuSet.unionOf(sets)');
     // One sort over every range instead of pairwise unions, so many sets cost O(R log R), not O(sets × R).
     const ranges = new RangeCollector();
     for (const set of sets) for (const r of set.ranges) ranges.add(r);
@@ -179,6 +193,7 @@ export class CpuSet {
 
   /** CPUs in this set or in `other`. */
   public union(other: CpuSet): CpuSet {
+    checkValue(other, CPU_SET, 'CpuSet.union(other)');
     if (other.isEmpty) return this;
     if (this.isEmpty) return other;
     const out = new RangeCollector();
@@ -194,6 +209,7 @@ export class CpuSet {
 
   /** CPUs in both this set and `other`. */
   public intersection(other: CpuSet): CpuSet {
+    checkValue(other, CPU_SET, 'CpuSet.intersection(other)');
     const a = this.ranges;
     const b = other.ranges;
     const out: IdRange[] = [];
@@ -212,6 +228,7 @@ export class CpuSet {
 
   /** CPUs in this set but not in `other`. */
   public difference(other: CpuSet): CpuSet {
+    checkValue(other, CPU_SET, 'CpuSet.difference(other)');
     if (other.isEmpty || this.isEmpty) return this;
     const b = other.ranges;
     const out: IdRange[] = [];
@@ -235,6 +252,7 @@ export class CpuSet {
 
   /** True when every CPU of this set is in `other`. */
   public isSubsetOf(other: CpuSet): boolean {
+    checkValue(other, CPU_SET, 'CpuSet.isSubsetOf(other)');
     const b = other.ranges;
     let j = 0;
     for (const r of this.ranges) {
@@ -247,6 +265,7 @@ export class CpuSet {
 
   /** True when the two sets share at least one CPU. */
   public overlaps(other: CpuSet): boolean {
+    checkValue(other, CPU_SET, 'CpuSet.overlaps(other)');
     const a = this.ranges;
     const b = other.ranges;
     let i = 0;
@@ -261,6 +280,7 @@ export class CpuSet {
 
   /** True when both sets hold the same CPUs. */
   public sameAs(other: CpuSet): boolean {
+    checkValue(other, CPU_SET, 'CpuSet.sameAs(other)');
     const a = this.ranges;
     const b = other.ranges;
     return a.length === b.length && a.every((r, i) => r.first === b[i].first && r.last === b[i].last);
@@ -365,8 +385,9 @@ function parsedId(digits: string, field: string, text: string): number {
   return id;
 }
 
+/** A whole number (checked at the boundary) that must be a CPU id. */
 function checkedId(id: number, field: string, source: unknown): number {
-  if (!Number.isSafeInteger(id) || id < 0 || id > MAX_CPU_ID) {
+  if (id < 0 || id > MAX_CPU_ID) {
     throw invalid(field, source, `CPU ids that are whole numbers from 0 to ${MAX_CPU_ID} (got ${id})`);
   }
   return id;

@@ -28,10 +28,17 @@ export interface Finding {
 }
 
 /**
- * Renders a finding as one line: `[CODE] field: got VALUE, expected EXPECTED; fix: FIX`.
+ * Renders a finding as one line: `[CODE] field: got VALUE, expected EXPECTED; fix: FIX`. Line breaks inside the parts
+ * (a user's text quoted in a message) are escaped, so a message always has one line per finding, each with its code.
  */
 export function formatFinding(finding: Finding): string {
-  return `[${finding.code}] ${finding.field}: got ${finding.value}, expected ${finding.expected}; fix: ${finding.fix}`;
+  return oneLine(`[${finding.code}] ${finding.field}: got ${finding.value}, expected ${finding.expected}; fix: ${finding.fix}`);
+}
+
+const LINE_BREAKS: Record<string, string> = { '\r': '\\r', '\n': '\\n', '\u2028': '\\u2028', '\u2029': '\\u2029' };
+
+function oneLine(text: string): string {
+  return text.replace(/[\r\n\u2028\u2029]/g, (c) => LINE_BREAKS[c]);
 }
 
 /** Builds an ERROR finding. */

@@ -1,4 +1,5 @@
 import { error } from './finding';
+import { checkValue, Prop } from './prop-check';
 import { ValidationError } from './validation-error';
 
 /**
@@ -20,6 +21,8 @@ export class HugePageSize {
    * @param field the field the text came from, used in error messages
    */
   public static parse(text: string, field: string = 'hugePageSize'): HugePageSize {
+    checkValue(field, Prop.string(), 'HugePageSize.parse(field)');
+    checkValue(text, Prop.string(true), field);
     const found = [HugePageSize.TWO_MI, HugePageSize.ONE_GI].find((s) => s.quantity === text || s.kernelName === text);
     if (!found) {
       throw new ValidationError([error('HUGEPAGE_SIZE_UNSUPPORTED', field, text, '"2Mi" or "1Gi" (the x86_64 huge page sizes)',

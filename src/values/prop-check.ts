@@ -40,7 +40,7 @@ export function propFindings<P>(props: P, schema: PropSchema<P>, required: Reado
   const out: Finding[] = [];
   if (!isPlainObject(props)) {
     out.push(mismatch(prefix || where, props, `an object with the ${where}`,
-      `pass an object literal such as { ${String(required[0] ?? '...')}: ... }`));
+      required.length > 0 ? `pass an object literal such as { ${String(required[0])}: ... }` : 'pass an object literal, e.g. {}'));
     return out;
   }
   const record = props as Record<string, unknown>;
@@ -71,6 +71,29 @@ export function propFindings<P>(props: P, schema: PropSchema<P>, required: Reado
     if (out.length >= MAX_FINDINGS) return out;
   }
   return out;
+}
+
+/**
+ * Checks one argument of a value-type entry point (a factory's text, a count, a list of ids) with a prop rule, and
+ * throws a ValidationError when it is missing (unless `optional`), null, or of the wrong type. The same messages as
+ * `checkProps`, for functions that take their input as plain arguments rather than a props object.
+ *
+ * @param value the argument
+ * @param expected what it must be
+ * @param field the argument as messages name it, e.g. `CpuSet.parse(text)` or the field the value came from
+ * @param optional whether leaving it out (undefined) is fine
+ */
+export function checkValue(value: unknown, expected: PropRule, field: string, optional: boolean = false): void {
+  const out: Finding[] = [];
+  if (value === undefined) {
+    if (!optional) out.push(error('PROP_REQUIRED', field, undefined, expected.expected, `pass ${expected.expected}`));
+  } else if (value === null) {
+    out.push(mismatch(field, null, optional ? `${expected.expected}, or nothing` : expected.expected,
+      optional ? `leave ${field} out instead of passing null` : `pass ${expected.expected}`));
+  } else {
+    expected.check(value, field, out);
+  }
+  if (out.length > 0) throw new ValidationError(out.slice(0, MAX_FINDINGS));
 }
 
 /** The rules a schema is written with. */
@@ -172,6 +195,25 @@ export const Prop = {
       check(value, field, out) {
         out.push(...propFindings(value as S, schema, required, name, `${field}.`).map((f) =>
           f.field === `${field}.` ? { ...f, field } : f));
+      },
+    };
+  },
+
+  /**
+   * An object of which only the schema's fields are read, its other fields ignored: for model objects that carry
+   * more than a function reads (a VM's resolved settings are a VmShape and more).
+   */
+  fields<S>(schema: PropSchema<S>, required: ReadonlyArray<keyof S>, name: string): PropRule {
+    return {
+      expected: name,
+      check(value, field, out) {
+        if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+          out.push(...propFindings(value as S, schema, required, name, field));
+          return;
+        }
+        const picked: Record<string, unknown> = {};
+        for (const key of Object.keys(schema)) picked[key] = (value as Record<string, unknown>)[key];
+        out.push(...propFindings(picked as S, schema, required, name, `${field}.`));
       },
     };
   },

@@ -1,4 +1,5 @@
 import { error, Finding } from './finding';
+import { checkValue, Prop } from './prop-check';
 import { ValidationError } from './validation-error';
 import { MAX_MASK_CHARS, MAX_VCPUS, VCPU_LIMIT_REASON } from './vcpu-limits';
 
@@ -73,6 +74,7 @@ export class RealtimeMask {
    * @param text the mask
    */
   public static parse(text: string): RealtimeMask {
+    checkValue(text, Prop.string(true), 'RealtimeMask.parse(text)');
     const mask = new RealtimeMask(text);
     const problem = maskProblemFinding('realtimeMask', mask, FIX_IN_CODE);
     if (problem) throw new ValidationError([problem]);
@@ -86,6 +88,7 @@ export class RealtimeMask {
    * @param text the mask
    */
   public static fromText(text: string): RealtimeMask {
+    checkValue(text, Prop.string(true), 'RealtimeMask.fromText(text)');
     return new RealtimeMask(text);
   }
 
@@ -95,12 +98,13 @@ export class RealtimeMask {
    * @param ids vCPU ids (whole numbers from 0 to `MAX_VCPUS - 1`); at least one
    */
   public static vcpus(ids: number[]): RealtimeMask {
-    if (!Array.isArray(ids) || ids.length === 0) {
+    checkValue(ids, VCPU_IDS, 'RealtimeMask.vcpus(ids)');
+    if (ids.length === 0) {
       throw new ValidationError([error('VM_MASK_SELECTS_NONE', 'realtimeMask', ids, 'at least one vCPU id',
         'list the vCPUs that must run real-time, or use RealtimeMask.all()')]);
     }
     for (const id of ids) {
-      if (typeof id !== 'number' || !Number.isSafeInteger(id) || id < 0 || id >= MAX_VCPUS) {
+      if (id < 0 || id >= MAX_VCPUS) {
         throw new ValidationError([error('VM_MASK_SYNTAX', 'realtimeMask', ids.length > 32 ? `${ids.length} ids` : ids,
           `vCPU ids that are whole numbers from 0 to ${MAX_VCPUS - 1} (got ${id}; a VM has at most ${MAX_VCPUS} vCPUs ${VCPU_LIMIT_REASON})`,
           'list the ids of vCPUs the VM has, e.g. RealtimeMask.vcpus([1, 2, 3])')]);
@@ -134,7 +138,7 @@ export class RealtimeMask {
   private enabledRanges?: VcpuRange[];
 
   private constructor(text: string) {
-    this.text = typeof text === 'string' ? text : String(text);
+    this.text = text;
     const parsed = this.text.length > MAX_MASK_CHARS ? { tokens: [], problem: tooLongProblem(this.text.length) } : parseTokens(this.text);
     this.tokens = parsed.tokens;
     this.problem = parsed.problem;
@@ -157,6 +161,7 @@ export class RealtimeMask {
    * @param vcpuCount the number of vCPUs of the VM
    */
   public outOfRangeTokens(vcpuCount: number): string[] {
+    checkValue(vcpuCount, NUMBER, 'RealtimeMask.outOfRangeTokens(vcpuCount)');
     return this.tokens.filter((t) => t.end >= vcpuCount).map((t) => goTrimSpace(t.raw));
   }
 
@@ -238,6 +243,15 @@ export class RealtimeMask {
     if (problem) throw new ValidationError([problem]);
   }
 }
+
+/**
+ * vCPU ids as `vcpus` takes them: whole numbers (their range is VM_MASK_SYNTAX's business). Duplicates are allowed, so
+ * the list may be longer than the 4096 possible ids; the cap only bounds the work on a hostile list.
+ */
+const VCPU_IDS = Prop.arrayOf(Prop.wholeNumber(), 1024 * 1024);
+
+/** Any number (a vCPU count that is not a whole number simply names no vCPU). */
+const NUMBER = Prop.satisfies('a number', (v) => typeof v === 'number', 'pass the VM\'s vCPU count');
 
 const FIX_IN_CODE = 'write comma-separated vCPU ids "N", ranges "A-B" (A ≤ B) and negations "^N", or use RealtimeMask.vcpus([...])';
 

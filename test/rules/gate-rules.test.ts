@@ -1,4 +1,5 @@
 import { GateInput } from '../../src/model/cluster/gate-plan';
+import { clusterIdentityFindings } from '../../src/rules/cluster-identity';
 import { CLUSTER_CODES } from '../../src/rules/codes-cluster';
 import {
   clusterTargetFindings, disabledRequiredFindings, enabledAndDisabledFindings, featureAvailabilityFindings,
@@ -154,6 +155,7 @@ describe('gate rules', () => {
       ...clusterTargetFindings({ hasVersion: false, hasHcoVersion: false }),
       ...clusterTargetFindings({ hasVersion: true, hasHcoVersion: true }),
       ...clusterTargetFindings({ hasVersion: false, hasHcoVersion: true, name: 'x' }),
+      ...clusterIdentityFindings({ name: 'Bad Name', namespace: 'NS!', onHco: false }),
     ];
     const thrown = (f: () => unknown) => {
       try {

@@ -268,7 +268,7 @@ describe('pool rules', () => {
       expect(f.value).toBe(String(n));
     });
 
-    test.each([0, 2.5])('fails on nodeCount %s', (n) => {
+    test.each([0, 2.5, 5001, 1e9])('fails on nodeCount %s (at most 5000: Kubernetes\' largest cluster, and it bounds the packing)', (n) => {
       const f = single(checkRollout(1, n, false), 'POOL_NODE_COUNT_INVALID');
       expect(f.field).toBe('nodeCount');
     });

@@ -292,9 +292,9 @@ describe('CpuSet work is bounded by the input, whatever the ranges span (issue 1
     }
   });
 
-  test('of() and unionOf() refuse values that are not arrays with CPUSET_SYNTAX, not a TypeError', () => {
-    expect(() => CpuSet.of('0-3' as unknown as number[])).toThrow(/\[CPUSET_SYNTAX\]/);
-    expect(() => CpuSet.unionOf([CpuSet.empty(), '0' as unknown as CpuSet])).toThrow(/\[CPUSET_SYNTAX\]/);
+  test('of() and unionOf() refuse values that are not arrays at the typed boundary, not with a TypeError', () => {
+    expect(() => CpuSet.of('0-3' as unknown as number[])).toThrow(/\[PROP_TYPE_INVALID\] CpuSet.of\(ids\): got "0-3", expected a list/);
+    expect(() => CpuSet.unionOf([CpuSet.empty(), '0' as unknown as CpuSet])).toThrow(/\[PROP_TYPE_INVALID\] CpuSet.unionOf\(sets\)\[1\]: got "0"/);
     expect(() => CpuSet.of(Array.from({ length: 1000 }, (_, i) => i + 8000))).toThrow(/\(1000 ids\)/);
   });
 });

@@ -1,5 +1,5 @@
 import * as fc from 'fast-check';
-import { checkProps, isPlainObject, Prop, propFindings, PropSchema } from '../../src/values/prop-check';
+import { checkProps, checkValue, isPlainObject, Prop, propFindings, PropSchema } from '../../src/values/prop-check';
 import { ValidationError } from '../../src/values/validation-error';
 
 interface Sample {
@@ -87,6 +87,57 @@ describe('checkProps', () => {
       }
       expect(found.length).toBeLessThanOrEqual(20);
     }), { numRuns: 500 });
+  });
+});
+
+describe('checkValue', () => {
+  const line = (fn: () => void) => {
+    try {
+      fn();
+    } catch (e) {
+      return (e as ValidationError).message;
+    }
+    return '';
+  };
+
+  test('checks one argument with a prop rule: missing, null, wrong type', () => {
+    expect(line(() => checkValue('x', Prop.string(), 'Thing.of(text)'))).toBe('');
+    expect(line(() => checkValue(undefined, Prop.string(), 'Thing.of(text)')))
+      .toBe('[PROP_REQUIRED] Thing.of(text): got (not set), expected a non-empty string; fix: pass a non-empty string');
+    expect(line(() => checkValue(null, Prop.string(), 'Thing.of(text)')))
+      .toBe('[PROP_TYPE_INVALID] Thing.of(text): got null, expected a non-empty string; fix: pass a non-empty string');
+    expect(line(() => checkValue(3, Prop.string(), 'Thing.of(text)')))
+      .toBe('[PROP_TYPE_INVALID] Thing.of(text): got 3, expected a non-empty string; fix: write the value as a string');
+    expect(line(() => checkValue([1, 'a', 2.5], Prop.arrayOf(Prop.wholeNumber()), 'Thing.of(ids)'))).toBe(
+      '[PROP_TYPE_INVALID] Thing.of(ids)[1]: got "a", expected a whole number; fix: write a whole number, without quotes\n'
+      + '[PROP_TYPE_INVALID] Thing.of(ids)[2]: got 2.5, expected a whole number; fix: write a whole number, without quotes');
+  });
+
+  test('an optional argument may be left out, not set to null', () => {
+    expect(line(() => checkValue(undefined, Prop.boolean(), 'flag', true))).toBe('');
+    expect(line(() => checkValue(null, Prop.boolean(), 'flag', true)))
+      .toBe('[PROP_TYPE_INVALID] flag: got null, expected true or false, or nothing; fix: leave flag out instead of passing null');
+  });
+});
+
+describe('Prop.fields', () => {
+  const rule = Prop.fields<{ a: number; b?: boolean }>({ a: Prop.integer(1), b: Prop.boolean() }, ['a'], 'Pair fields');
+  const check = (value: unknown) => {
+    const out: ReturnType<typeof propFindings> = [];
+    rule.check(value, 'pair', out);
+    return out.map((f) => `[${f.code}] ${f.field}: got ${f.value}`);
+  };
+
+  test('checks the schema\'s fields of any object and ignores the others (a model object carries more)', () => {
+    expect(check({ a: 2, extra: 'x' })).toEqual([]);
+    expect(check(Object.assign(new Date(0), { a: 1 }))).toEqual([]);
+    expect(check({ a: 0, b: 'no' })).toEqual(['[PROP_TYPE_INVALID] pair.a: got 0', '[PROP_TYPE_INVALID] pair.b: got "no"']);
+    expect(check({ b: true })).toEqual(['[PROP_REQUIRED] pair.a: got (not set)']);
+  });
+
+  test('refuses what is not an object', () => {
+    expect(check('x')).toEqual(['[PROP_TYPE_INVALID] pair: got "x"']);
+    expect(check([1])).toEqual(['[PROP_TYPE_INVALID] pair: got a list of 1 item']);
   });
 });
 

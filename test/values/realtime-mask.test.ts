@@ -68,7 +68,17 @@ describe('RealtimeMask', () => {
   test('fails vcpus() without ids or with bad ids', () => {
     expect(() => RealtimeMask.vcpus([])).toThrow(/VM_MASK_SELECTS_NONE/);
     expect(() => RealtimeMask.vcpus([-1])).toThrow(/VM_MASK_SYNTAX/);
-    expect(() => RealtimeMask.vcpus([1.5])).toThrow(/VM_MASK_SYNTAX/);
+    expect(() => RealtimeMask.vcpus([4096])).toThrow(/VM_MASK_SYNTAX/);
+  });
+
+  test('refuses arguments of the wrong type at the typed boundary (issue 13)', () => {
+    expect(() => RealtimeMask.vcpus([1.5])).toThrow('[PROP_TYPE_INVALID] RealtimeMask.vcpus(ids)[0]: got 1.5, expected a whole number');
+    expect(() => RealtimeMask.vcpus('1' as unknown as number[])).toThrow(/\[PROP_TYPE_INVALID\] RealtimeMask.vcpus\(ids\): got "1"/);
+    expect(() => RealtimeMask.vcpus([NaN])).toThrow(/\[PROP_TYPE_INVALID\]/);
+    // A number was once turned into a mask text ("42"), and undefined into "undefined".
+    expect(() => RealtimeMask.parse(42 as unknown as string)).toThrow('[PROP_TYPE_INVALID] RealtimeMask.parse(text): got 42, expected a string');
+    expect(() => RealtimeMask.fromText(undefined as unknown as string)).toThrow(/\[PROP_REQUIRED\] RealtimeMask.fromText\(text\)/);
+    expect(RealtimeMask.fromText('').selectsAll).toBe(true);
   });
 
   test('ids beyond the VM are ignored, like virt-handler does, and listed by outOfRangeTokens', () => {

@@ -1,66 +1,20 @@
 import { ApiObject } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
+import { KubeVirtConfigurationProps } from './kubevirt-configuration-props';
+import { KUBEVIRT_CONFIGURATION_SCHEMA } from './kubevirt-configuration-schema';
 import { createHyperConvergedCr } from '../../backends/cluster/hyperconverged-cr';
 import { createKubeVirtCr } from '../../backends/cluster/kubevirt-cr';
 import { ClusterFacts, evenParityCompletionOf } from '../../model/cluster/cluster-facts';
 import { GateInput, GatePlan, planGates } from '../../model/cluster/gate-plan';
+import { clusterIdentityFindings } from '../../rules/cluster-identity';
 import { clusterTargetFindings, gateFindings, HCO_CR_NAME } from '../../rules/gate-rules';
 import { FeatureGate } from '../../values/cluster/feature-gate';
 import { NEWEST_TABLED_VERSION } from '../../values/cluster/gate-table';
 import { HcoVersion } from '../../values/cluster/hco-version';
 import { KubeVirtVersion } from '../../values/cluster/kubevirt-version';
+import { checkProps, checkValue } from '../../values/prop-check';
 import { AppCheck } from '../app/app-check';
-
-/**
- * Props of `KubeVirtConfiguration`. Give exactly one of `version` (vanilla Kubernetes) and `hcoVersion`
- * (OpenShift Virtualization / HCO).
- */
-export interface KubeVirtConfigurationProps {
-  /**
-   * The KubeVirt release of a vanilla-Kubernetes cluster: the construct writes the `kubevirt.io/v1` KubeVirt CR.
-   *
-   * @default - none; set this or `hcoVersion`
-   */
-  readonly version?: KubeVirtVersion;
-
-  /**
-   * The HCO release of an OpenShift Virtualization (HCO-managed) cluster: the construct writes the HyperConverged
-   * CR instead, because HCO reverts direct edits of the KubeVirt CR.
-   *
-   * @default - none; set this or `version`
-   */
-  readonly hcoVersion?: HcoVersion;
-
-  /**
-   * Gates to enable on top of those the app's feature uses need. Kept as given (GA, hard-coded or missing gates
-   * are reported).
-   *
-   * @default - only the gates the feature uses need
-   */
-  readonly extraFeatureGates?: FeatureGate[];
-
-  /**
-   * Gates to keep off. From KubeVirt v1.8 they are written to `disabledFeatureGates`; before, a disabled gate is
-   * simply not listed. Disabling a gate a construct needs is an error.
-   *
-   * @default - none
-   */
-  readonly disabledFeatureGates?: FeatureGate[];
-
-  /**
-   * Name of the CR. HCO only reconciles `kubevirt-hyperconverged`.
-   *
-   * @default - `kubevirt` (KubeVirt CR) or `kubevirt-hyperconverged` (HyperConverged CR)
-   */
-  readonly name?: string;
-
-  /**
-   * Namespace of the CR.
-   *
-   * @default - `kubevirt` (KubeVirt CR) or `openshift-cnv` (HyperConverged CR)
-   */
-  readonly namespace?: string;
-}
+import { CONSTRUCT } from '../construct-rule';
 
 const CONFIGURATION_MARK = Symbol.for('cdk8s-kubevirt-realtime.KubeVirtConfiguration');
 
@@ -79,6 +33,7 @@ export class KubeVirtConfiguration extends Construct {
 
   /** The first `KubeVirtConfiguration` of the app that `scope` belongs to (tree order), if any. */
   public static findIn(scope: IConstruct): KubeVirtConfiguration | undefined {
+    checkValue(scope, CONSTRUCT, 'KubeVirtConfiguration.findIn(scope)');
     // During validation the app's constructs are walked once for all checks that look across the app.
     return scope.node.root.node.findAll().find((c) => KubeVirtConfiguration.isKubeVirtConfiguration(c)) as
       KubeVirtConfiguration | undefined;
@@ -99,6 +54,7 @@ export class KubeVirtConfiguration extends Construct {
   private readonly disabledFeatureGates: FeatureGate[];
 
   constructor(scope: Construct, id: string, props: KubeVirtConfigurationProps) {
+    checkProps(props, KUBEVIRT_CONFIGURATION_SCHEMA, [], 'KubeVirtConfiguration props', `${scope.node.path}/${id}`);
     super(scope, id);
     Object.defineProperty(this, CONFIGURATION_MARK, { value: true });
     this.hcoVersion = props.hcoVersion;
@@ -120,6 +76,7 @@ export class KubeVirtConfiguration extends Construct {
       clusterFacts: () => this.clusterFacts(),
       ownFindings: () => [
         ...clusterTargetFindings({ hasVersion: props.version !== undefined, hasHcoVersion: props.hcoVersion !== undefined, name: props.name }),
+        ...clusterIdentityFindings({ name: props.name, namespace: props.namespace, onHco }),
         ...gateFindings(this.gateInput(onHco)),
       ],
     });

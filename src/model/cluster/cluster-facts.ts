@@ -1,6 +1,8 @@
+import { KUBEVIRT_VERSION } from '../../values/cluster/cluster-prop-rules';
 import { FeatureGate } from '../../values/cluster/feature-gate';
 import { EVEN_PARITY_ANNOTATION } from '../../values/cluster/kubevirt-annotations';
 import { KubeVirtVersion } from '../../values/cluster/kubevirt-version';
+import { checkValue, Prop } from '../../values/prop-check';
 
 /**
  * What the app declares about the KubeVirt installation, as far as placing VMs on nodes depends on it. Plain values,
@@ -38,6 +40,8 @@ export function sameClusterFacts(a: ClusterFacts, b: ClusterFacts): boolean {
  * CR its `spec.featureGates.alignCPUs`, which makes HCO set both.
  */
 export function evenParityCompletionOf(rendered: unknown, hcoManaged: boolean, version: KubeVirtVersion): boolean {
+  checkValue(hcoManaged, Prop.boolean(), 'evenParityCompletionOf(hcoManaged)');
+  checkValue(version, KUBEVIRT_VERSION, 'evenParityCompletionOf(version)');
   const r = rendered as { metadata?: { annotations?: object }; spec?: Record<string, any> } | undefined;
   if (hcoManaged) return r?.spec?.featureGates?.alignCPUs === true;
   const annotated = Object.prototype.hasOwnProperty.call(r?.metadata?.annotations ?? {}, EVEN_PARITY_ANNOTATION);

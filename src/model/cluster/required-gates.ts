@@ -1,7 +1,9 @@
+import { KUBEVIRT_VERSION } from '../../values/cluster/cluster-prop-rules';
 import { FeatureGate } from '../../values/cluster/feature-gate';
 import { FeatureGateState } from '../../values/cluster/feature-gate-state';
 import { allFeatureUses, gateForUse, KubeVirtFeatureUse, whyUseNeedsGate } from '../../values/cluster/feature-use';
 import { KubeVirtVersion } from '../../values/cluster/kubevirt-version';
+import { checkValue, Prop } from '../../values/prop-check';
 
 /** A gate a feature use needs in one release, and why. */
 export interface RequiredFeatureGate {
@@ -14,6 +16,9 @@ export interface RequiredFeatureGate {
   /** Why the use needs the gate, as a sentence. */
   readonly reason: string;
 }
+
+/** The uses a caller asks about (the cost is bounded by the list: duplicates collapse into a set). */
+const USES = Prop.arrayOf(Prop.oneOf(KubeVirtFeatureUse, 'KubeVirtFeatureUse'), 1024 * 1024);
 
 const STATE_TEXT: Record<FeatureGateState, string> = {
   [FeatureGateState.NOT_PRESENT]: 'not present',
@@ -40,6 +45,8 @@ export function describeGateState(state: FeatureGateState): string {
  * Entries follow the declaration order of `KubeVirtFeatureUse`, so the result is deterministic.
  */
 export function requiredGates(version: KubeVirtVersion, uses: KubeVirtFeatureUse[]): RequiredFeatureGate[] {
+  checkValue(version, KUBEVIRT_VERSION, 'requiredGates(version)');
+  checkValue(uses, USES, 'requiredGates(uses)');
   const used = new Set(uses);
   const out: RequiredFeatureGate[] = [];
   for (const use of allFeatureUses()) {

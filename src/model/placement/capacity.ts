@@ -1,7 +1,10 @@
+import { checkShape, countRule } from './shape-check';
 import { VmCpuAssignment, VmThreadKind } from './vm-cpu-assignment';
 import { CpuSet } from '../../values/cpu-set';
 import { CpuPartition } from '../../values/host/cpu-partition';
 import { HugePageSize } from '../../values/hugepage-size';
+import { checkProps, checkValue, Prop, PropSchema } from '../../values/prop-check';
+import { HUGE_PAGE_SIZE } from '../../values/vm/vm-settings-schema';
 import { pinnedCpuCount, podCpuCount, VmShape } from '../vm/vm-shape';
 
 /** What stops one more VM from fitting on a NUMA node. */
@@ -121,6 +124,14 @@ export interface NumaNodeCapacityCounts {
   readonly vms: number;
 }
 
+/** The isolated CPUs one NUMA node hands out, whatever the VM shape. */
+export interface NumaNodeAllocatableCpus {
+  /** The NUMA node id. */
+  readonly numaNode: number;
+  /** Isolated CPUs the kubelet can hand out (whole cores under full-pcpus-only). */
+  readonly allocatableCpuCount: number;
+}
+
 /** `VmCapacity` without the CPU lists, sentences and assignments: what the synth-time checks read. */
 export interface VmCapacityCounts {
   /** Guest vCPUs per VM. */
@@ -142,6 +153,7 @@ export interface VmCapacityCounts {
  * per partition): no CPU lists or sentences are built. For checks that run once per VM of an app.
  */
 export function capacityCountsOf(partition: CpuPartition, shape: VmShape, options: CapacityOptions = {}): VmCapacityCounts {
+  checkCapacityArguments(partition, shape, options, 'capacityCountsOf');
   const demand = demandOf(shape, options.emulatorThreadEvenParity ?? false);
   const nodes = numaNodeCounts(partition, shape, demand, options);
   return {
@@ -169,6 +181,7 @@ export function capacityCountsOf(partition: CpuPartition, shape: VmShape, option
  * - huge pages: each VM needs `memory / pageSize` pages of its NUMA node, checked where their count is known.
  */
 export function capacityOf(partition: CpuPartition, shape: VmShape, options: CapacityOptions = {}): VmCapacity {
+  checkCapacityArguments(partition, shape, options, 'capacityOf');
   const key = capacityKey(shape, options);
   let byKey = CAPACITY_CACHE.get(partition);
   if (!byKey) {
@@ -181,6 +194,34 @@ export function capacityOf(partition: CpuPartition, shape: VmShape, options: Cap
     byKey.set(key, found);
   }
   return found;
+}
+
+/** Each item is read for its three fields only (a pool model's list carries `allocatedAtBoot` too). */
+const NUMA_NODE_HUGE_PAGES = Prop.fields<NumaNodeHugePages>({
+  numaNode: countRule(0, Number.MAX_SAFE_INTEGER, 'a NUMA node id'),
+  size: HUGE_PAGE_SIZE,
+  // Any finite whole number: a pool model adds boot-time and per-node pages, which may pass 2^53 for absurd counts.
+  count: Prop.satisfies('a whole number ≥ 0 (pages of that size on the NUMA node)',
+    (v) => typeof v === 'number' && Number.isInteger(v) && v >= 0 && Number.isFinite(v), 'give each NUMA node a whole number of pages'),
+}, ['numaNode', 'size', 'count'], 'NumaNodeHugePages fields { numaNode, size, count }');
+
+const CAPACITY_OPTIONS_SCHEMA: PropSchema<CapacityOptions> = {
+  emulatorThreadEvenParity: Prop.boolean(),
+  fullPcpusOnly: Prop.boolean(),
+  hugePages: Prop.arrayOf(NUMA_NODE_HUGE_PAGES, 1024 * 1024),
+};
+
+const PARTITION = Prop.satisfies('a CpuPartition', (v) => v instanceof CpuPartition,
+  'pass CpuPartition.plan(...), CpuPartition.explicit(...) or a pool\'s model.partition');
+
+/**
+ * The typed boundary of the public capacity functions (see shape-check.ts): a shape with 0 vCPUs, a NaN count or a
+ * negative page count would give infinite or negative VM counts.
+ */
+function checkCapacityArguments(partition: unknown, shape: unknown, options: unknown, where: string): void {
+  checkValue(partition, PARTITION, `${where}(partition)`);
+  checkShape(shape, `${where}(shape)`);
+  checkProps(options as CapacityOptions, CAPACITY_OPTIONS_SCHEMA, [], `${where} options`);
 }
 
 const CAPACITY_CACHE = new WeakMap<CpuPartition, Map<string, VmCapacity>>();
@@ -222,8 +263,23 @@ function cpusPerCoreOf(partition: CpuPartition): number {
  * (else SMTAlignmentError). What `capacityOf` reports as the SMT_ALIGNMENT / EMULATOR_PARITY limit, without the rest.
  */
 export function isPodCpuCountAligned(partition: CpuPartition, shape: VmShape, options: CapacityOptions = {}): boolean {
+  checkCapacityArguments(partition, shape, options, 'isPodCpuCountAligned');
+  return podCpuCountAligned(partition, shape, options);
+}
+
+function podCpuCountAligned(partition: CpuPartition, shape: VmShape, options: CapacityOptions): boolean {
   const fullPcpusOnly = options.fullPcpusOnly ?? true;
   return !fullPcpusOnly || podCpuCount(shape, options.emulatorThreadEvenParity ?? false) % cpusPerCoreOf(partition) === 0;
+}
+
+/**
+ * How many isolated CPUs the kubelet hands out on each NUMA node of a node partitioned by `partition` (whole cores
+ * under full-pcpus-only): the room any VM shape packs into.
+ */
+export function allocatableCpuCounts(partition: CpuPartition, fullPcpusOnly: boolean = true): NumaNodeAllocatableCpus[] {
+  checkValue(partition, PARTITION, 'allocatableCpuCounts(partition)');
+  checkValue(fullPcpusOnly, Prop.boolean(), 'allocatableCpuCounts(fullPcpusOnly)');
+  return numaNodeLayouts(partition, fullPcpusOnly).map((l) => ({ numaNode: l.numaNode, allocatableCpuCount: l.allocatable.length }));
 }
 
 /** One NUMA node's CPUs as the kubelet sees them: fixed by the partition and the CPU manager policy. */
@@ -280,7 +336,7 @@ interface NumaNodeCount {
 
 function numaNodeCounts(partition: CpuPartition, shape: VmShape, demand: Demand, options: CapacityOptions): NumaNodeCount[] {
   const evenParity = options.emulatorThreadEvenParity ?? false;
-  const aligned = isPodCpuCountAligned(partition, shape, options);
+  const aligned = podCpuCountAligned(partition, shape, options);
   return numaNodeLayouts(partition, options.fullPcpusOnly ?? true).map((layout) => {
     const vmsByCpus = aligned ? Math.floor(layout.allocatable.length / demand.podCpus) : 0;
     const hugePages = demand.hugePageSize ? hugePagesOf(partition, options, layout.numaNode, demand.hugePageSize) : undefined;
@@ -370,7 +426,9 @@ function demandOf(shape: VmShape, evenParity: boolean): Demand {
 
 function hugePagesOf(partition: CpuPartition, options: CapacityOptions, numaNode: number, size: HugePageSize): number | undefined {
   if (options.hugePages) {
-    return options.hugePages.filter((p) => p.numaNode === numaNode && p.size === size).reduce((sum, p) => sum + p.count, 0);
+    const sum = options.hugePages.filter((p) => p.numaNode === numaNode && p.size === size).reduce((total, p) => total + p.count, 0);
+    // Absurd counts add up to more than any host has, or to Infinity: held at 2^53-1 so counts and sentences stay numbers.
+    return Math.min(sum, Number.MAX_SAFE_INTEGER);
   }
   return partition.topology.hugePagesOfNumaNode(numaNode, size);
 }

@@ -1,5 +1,8 @@
 import { capacityOf, describeLimit, VmCapacity } from './capacity';
 import { capacityOptionsOf, isNodeCount } from './pool-options';
+import { checkShape } from './shape-check';
+import { CpuPartition } from '../../values/host/cpu-partition';
+import { checkProps, checkValue, Prop, PropSchema } from '../../values/prop-check';
 import { RealtimeNodePoolModel } from '../pool/pool-model';
 import { VmShape } from '../vm/vm-shape';
 
@@ -45,6 +48,19 @@ export interface PoolCapacity {
   readonly reason: string;
 }
 
+const POOL_CAPACITY_OPTIONS_SCHEMA: PropSchema<PoolCapacityOptions> = {
+  emulatorThreadEvenParity: Prop.boolean(),
+  vmName: Prop.string(true),
+};
+
+/** What poolCapacityFor reads of a pool model (its huge pages are checked by capacityOf). */
+const POOL_MODEL = Prop.satisfies('a RealtimeNodePoolModel (RealtimeNodePool.model)', (v) => {
+  if (v === null || typeof v !== 'object') return false;
+  const m = v as Partial<Record<keyof RealtimeNodePoolModel, unknown>>;
+  return m.partition instanceof CpuPartition && typeof m.role === 'string' && typeof m.fullPcpusOnly === 'boolean'
+    && Array.isArray(m.hugepages);
+}, 'pass the model of a RealtimeNodePool (pool.model)');
+
 /**
  * How many VMs of `shape` fit on a node pool, per NUMA node and per node, and why not more.
  *
@@ -56,6 +72,9 @@ export interface PoolCapacity {
  * @param shape the VM (`RealtimeVirtualMachine.shape`)
  */
 export function poolCapacityFor(pool: RealtimeNodePoolModel, shape: VmShape, options: PoolCapacityOptions = {}): PoolCapacity {
+  checkValue(pool, POOL_MODEL, 'poolCapacityFor(pool)');
+  checkShape(shape, 'poolCapacityFor(shape)');
+  checkProps(options, POOL_CAPACITY_OPTIONS_SCHEMA, [], 'poolCapacityFor options');
   const capacity = capacityOf(pool.partition, shape, capacityOptionsOf(pool, options.emulatorThreadEvenParity ?? false));
   const perNode = capacity.total;
   const nodeCount = isNodeCount(pool.nodeCount) ? pool.nodeCount : undefined;

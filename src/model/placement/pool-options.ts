@@ -1,4 +1,5 @@
 import { CapacityOptions } from './capacity';
+import { MAX_POOL_NODES } from '../../values/pool/pool-limits';
 import { RealtimeNodePoolModel } from '../pool/pool-model';
 
 /**
@@ -15,7 +16,7 @@ export function capacityOptionsOf(pool: RealtimeNodePoolModel, emulatorThreadEve
   };
 }
 
-/** A usable declared node count (the pool rules report any other value). */
+/** A usable declared node count, 1 to MAX_POOL_NODES (the pool rules report any other value). */
 export function isNodeCount(x: unknown): x is number {
-  return typeof x === 'number' && Number.isSafeInteger(x) && x >= 1;
+  return typeof x === 'number' && Number.isSafeInteger(x) && x >= 1 && x <= MAX_POOL_NODES;
 }

@@ -1,6 +1,7 @@
-import { CapacityOptions, capacityCountsOf, isPodCpuCountAligned } from './capacity';
+import { allocatableCpuCounts, CapacityOptions, isPodCpuCountAligned } from './capacity';
 import { fits, packFirstFitDecreasing, PackingBin, PackingItem, PackingResult } from './packing';
 import { capacityOptionsOf } from './pool-options';
+import { isUsableShape } from './shape-check';
 import { TopologyManagerPolicy } from '../../values/pool/topology-manager-policy';
 import { RealtimeNodePoolModel } from '../pool/pool-model';
 import { podCpuCount, VmShape } from '../vm/vm-shape';
@@ -48,9 +49,8 @@ export function packingItemOf(vm: PoolVm, evenParity: boolean): PackingItem {
  * hands out exclusively (isolated, whole cores under full-pcpus-only, as `capacityOf` computes them); pages are the
  * pool's per-NUMA-node huge pages.
  */
-export function poolBins(pool: RealtimeNodePoolModel, nodeCount: number, probe: VmShape): PackingBin[] {
-  // Allocatable CPUs do not depend on the VM shape; any shape serves to ask for them.
-  const numaNodes = capacityCountsOf(pool.partition, probe, capacityOptionsOf(pool, false)).perNumaNode.map((n) => ({
+export function poolBins(pool: RealtimeNodePoolModel, nodeCount: number): PackingBin[] {
+  const numaNodes = allocatableCpuCounts(pool.partition, pool.fullPcpusOnly).map((n) => ({
     numaNode: n.numaNode,
     cpus: n.allocatableCpuCount,
     pages: Object.fromEntries(pool.hugepages.filter((p) => p.numaNode === n.numaNode).map((p) => [p.size.quantity, p.count])),
@@ -80,20 +80,21 @@ export function poolBins(pool: RealtimeNodePoolModel, nodeCount: number, probe: 
 export function packPool(pool: RealtimeNodePoolModel, nodeCount: number, vms: PoolVm[], evenParity: boolean): PoolPacking | undefined {
   if (vms.length === 0) return undefined;
   const perNumaNode = pool.topologyManagerPolicy === TopologyManagerPolicy.SINGLE_NUMA_NODE;
-  const emptyNode = poolBins(pool, 1, vms[0].shape);
+  const emptyNode = poolBins(pool, 1);
   const options = capacityOptionsOf(pool, evenParity);
   const packable: PackingItem[] = [];
   const skipped: PackingItem[] = [];
   for (const vm of vms) {
     const item = packingItemOf(vm, evenParity);
-    const packs = usable(item) && smtAligned(pool, vm, options) && emptyNode.some((b) => fits(item, b));
+    // A VM whose props the rules refuse (0 vCPUs, no memory ...) has no capacity to pack: it reports its own errors.
+    const packs = isUsableShape(vm.shape) && usable(item) && smtAligned(pool, vm, options) && emptyNode.some((b) => fits(item, b));
     (packs ? packable : skipped).push(item);
   }
   // First fit never moves an item to a later bin while an earlier one has room, so packing with extra nodes opened on
   // demand places exactly the same items on the declared nodes: what lands beyond them does not fit, and the number
   // of nodes opened in the end is the count first-fit decreasing needs. One packing answers both.
   let opened = nodeCount;
-  const all = packFirstFitDecreasing(poolBins(pool, nodeCount, vms[0].shape), packable, () => {
+  const all = packFirstFitDecreasing(poolBins(pool, nodeCount), packable, () => {
     const node = opened++;
     return emptyNode.map((b) => ({ ...b, node }));
   });

@@ -1,4 +1,5 @@
 import { HugePageSize } from '../../values/hugepage-size';
+import { checkValue, Prop } from '../../values/prop-check';
 import { IoThreadsPolicy } from '../../values/vm/io-threads-policy';
 
 /**
@@ -68,7 +69,11 @@ export interface VmShape {
  * @param evenParityCompletion whether the cluster has even-parity emulator completion on
  */
 export function podCpuCount(shape: VmShape, evenParityCompletion: boolean): number {
-  const pinned = pinnedCpuCount(shape);
+  // The typed boundary for hand-made shapes: a missing or NaN count would make the sum NaN. 0 vCPUs is allowed here
+  // (a VM the rules refuse still has a count); the capacity functions refuse it.
+  checkValue(shape, POD_CPU_FIELDS, 'podCpuCount(shape)');
+  checkValue(evenParityCompletion, Prop.boolean(), 'podCpuCount(evenParityCompletion)');
+  const pinned = pinnedOf(shape);
   if (!shape.isolateEmulatorThread) return pinned;
   const emulator = evenParityCompletion && pinned % 2 === 0 ? 2 : 1;
   return pinned + emulator;
@@ -76,14 +81,34 @@ export function podCpuCount(shape: VmShape, evenParityCompletion: boolean): numb
 
 /** The launcher pod's CPUs for vCPUs and supplemental-pool IOThreads: `podCpuCount` without the emulator CPUs. */
 export function pinnedCpuCount(shape: VmShape): number {
+  checkValue(shape, POD_CPU_FIELDS, 'pinnedCpuCount(shape)');
+  return pinnedOf(shape);
+}
+
+function pinnedOf(shape: VmShape): number {
   const pool = shape.ioThreadsPolicy === IoThreadsPolicy.SUPPLEMENTAL_POOL ? shape.supplementalPoolThreadCount : 0;
   return shape.vcpus + pool;
 }
+
+type PodCpuFields = Pick<VmShape, 'vcpus' | 'isolateEmulatorThread' | 'ioThreadsPolicy' | 'supplementalPoolThreadCount'>;
+
+/** What the pod CPU count reads of a shape. */
+const POD_CPU_FIELDS = Prop.fields<PodCpuFields>({
+  vcpus: Prop.integer(0),
+  isolateEmulatorThread: Prop.boolean(),
+  ioThreadsPolicy: Prop.oneOf(IoThreadsPolicy, 'IoThreadsPolicy'),
+  supplementalPoolThreadCount: Prop.integer(0),
+}, ['vcpus', 'isolateEmulatorThread', 'supplementalPoolThreadCount'], 'VmShape fields (RealtimeVirtualMachine.shape)');
+
+/** A memory size in bytes. */
+const BYTES = Prop.satisfies('a number of bytes ≥ 0', (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0,
+  'pass the memory in bytes, e.g. RealtimeVirtualMachine.shape.memoryBytes');
 
 const MIB = 1024 * 1024;
 
 /** Guest memory as a quantity: `1Gi` when a whole number of GiB, else `<n>Mi` (or bytes, which validation refuses). */
 export function memoryQuantity(bytes: number): string {
+  checkValue(bytes, BYTES, 'memoryQuantity(bytes)');
   if (Number.isSafeInteger(bytes) && bytes > 0 && bytes % (1024 * MIB) === 0) return `${bytes / (1024 * MIB)}Gi`;
   if (Number.isSafeInteger(bytes) && bytes > 0 && bytes % MIB === 0) return `${bytes / MIB}Mi`;
   return String(bytes);

@@ -2,6 +2,8 @@ import { FeatureGateState } from './feature-gate-state';
 import { firstVersionWithGate, gateStateIn, isGateOnByDefault, isTabledGate } from './gate-table';
 import { KubeVirtVersion } from './kubevirt-version';
 import { error } from '../finding';
+import { KUBEVIRT_VERSION } from './cluster-prop-rules';
+import { checkValue, Prop } from '../prop-check';
 import { ValidationError } from '../validation-error';
 
 /** KubeVirt gate names are CamelCase identifiers (`CPUManager`, `VMLiveUpdateFeatures`). */
@@ -42,7 +44,8 @@ export class FeatureGate {
    * @throws ValidationError FEATURE_GATE_NAME_SYNTAX when the name is not a CamelCase identifier
    */
   public static custom(name: string): FeatureGate {
-    if (typeof name !== 'string' || !GATE_NAME_PATTERN.test(name)) {
+    checkValue(name, Prop.string(true), 'FeatureGate.custom(name)');
+    if (!GATE_NAME_PATTERN.test(name)) {
       throw new ValidationError([error('FEATURE_GATE_NAME_SYNTAX', 'featureGate', name,
         'a KubeVirt gate name: letters and digits starting with a letter, e.g. "DownwardMetrics"',
         'spell the gate exactly as KubeVirt does (case matters)')]);
@@ -76,6 +79,7 @@ export class FeatureGate {
 
   /** The lifecycle state of the gate in a release (`UNKNOWN` for custom gates). */
   public stateIn(version: KubeVirtVersion): FeatureGateState {
+    checkValue(version, KUBEVIRT_VERSION, 'FeatureGate.stateIn(version)');
     return gateStateIn(this.name, version);
   }
 

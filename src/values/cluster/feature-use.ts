@@ -1,4 +1,5 @@
 import { FeatureGate } from './feature-gate';
+import { checkValue, Prop } from '../prop-check';
 
 /**
  * A KubeVirt feature a construct of the app relies on. The cluster configuration turns the union of all uses into
@@ -74,13 +75,18 @@ const GATE_OF_USE: Record<KubeVirtFeatureUse, { readonly gate: FeatureGate; read
   },
 };
 
+/** A KubeVirtFeatureUse member (the typed boundary of the lookups below). */
+const FEATURE_USE = Prop.oneOf(KubeVirtFeatureUse, 'KubeVirtFeatureUse');
+
 /** The gate a use needs. */
 export function gateForUse(use: KubeVirtFeatureUse): FeatureGate {
+  checkValue(use, FEATURE_USE, 'gateForUse(use)');
   return GATE_OF_USE[use].gate;
 }
 
 /** Why the use needs its gate, for messages. */
 export function whyUseNeedsGate(use: KubeVirtFeatureUse): string {
+  checkValue(use, FEATURE_USE, 'whyUseNeedsGate(use)');
   return GATE_OF_USE[use].why;
 }
 

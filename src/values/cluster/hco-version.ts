@@ -1,6 +1,8 @@
 import { KubeVirtVersion } from './kubevirt-version';
 import { parseVersionNumbers } from './version-text';
 import { error } from '../finding';
+import { HCO_VERSION } from './cluster-prop-rules';
+import { checkValue, Prop } from '../prop-check';
 import { ValidationError } from '../validation-error';
 
 /** HCO minor that ships KubeVirt v1.0; from there each HCO minor ships the next KubeVirt minor. */
@@ -40,7 +42,8 @@ export class HcoVersion {
    * v1.10 (KubeVirt 0.x) or for a major other than 1 (KubeVirt version unknown)
    */
   public static of(version: string): HcoVersion {
-    const n = parseVersionNumbers(String(version));
+    checkValue(version, Prop.string(true), 'HcoVersion.of(version)');
+    const n = parseVersionNumbers(version);
     if (!n) {
       throw new ValidationError([error('HCO_VERSION_SYNTAX', 'hcoVersion', version,
         'an HCO release such as "1.13.1" or "v1.13.1"', 'write the version as MAJOR.MINOR[.PATCH], e.g. HcoVersion.of(\'1.13.1\')')]);
@@ -79,6 +82,7 @@ export class HcoVersion {
 
   /** Negative when older than `other`, 0 when equal, positive when newer. */
   public compareTo(other: HcoVersion): number {
+    checkValue(other, HCO_VERSION, 'HcoVersion.compareTo(other)');
     return (this.major - other.major) || (this.minor - other.minor) || (this.patch - other.patch);
   }
 

@@ -1,5 +1,7 @@
 import { parseVersionNumbers } from './version-text';
 import { error } from '../finding';
+import { KUBEVIRT_VERSION } from './cluster-prop-rules';
+import { checkValue, Prop } from '../prop-check';
 import { ValidationError } from '../validation-error';
 
 /**
@@ -39,7 +41,8 @@ export class KubeVirtVersion {
    * for 0.x releases (their gates and labels differ and are not modelled)
    */
   public static of(version: string): KubeVirtVersion {
-    const n = parseVersionNumbers(String(version));
+    checkValue(version, Prop.string(true), 'KubeVirtVersion.of(version)');
+    const n = parseVersionNumbers(version);
     if (!n) {
       throw new ValidationError([error('KUBEVIRT_VERSION_SYNTAX', 'version', version,
         'a KubeVirt release such as "1.5.2" or "v1.5.2"', 'write the version as MAJOR.MINOR[.PATCH], e.g. KubeVirtVersion.of(\'1.5.2\')')]);
@@ -48,7 +51,7 @@ export class KubeVirtVersion {
       throw new ValidationError([error('KUBEVIRT_VERSION_UNSUPPORTED', 'version', version,
         'KubeVirt v1.0.0 or later', 'upgrade KubeVirt to a 1.x release; 0.x gates and node labels are not modelled')]);
     }
-    const suffix = String(version).trim().replace(/^v?[0-9.]+/, '');
+    const suffix = version.trim().replace(/^v?[0-9.]+/, '');
     return new KubeVirtVersion(n.major, n.minor, n.patch, suffix);
   }
 
@@ -75,6 +78,7 @@ export class KubeVirtVersion {
    * newer.
    */
   public compareTo(other: KubeVirtVersion): number {
+    checkValue(other, KUBEVIRT_VERSION, 'KubeVirtVersion.compareTo(other)');
     return (this.major - other.major) || (this.minor - other.minor) || (this.patch - other.patch);
   }
 

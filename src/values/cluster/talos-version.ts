@@ -1,5 +1,7 @@
 import { parseVersionNumbers } from './version-text';
 import { error } from '../finding';
+import { VERSION } from './cluster-prop-rules';
+import { checkValue, Prop } from '../prop-check';
 import { ValidationError } from '../validation-error';
 
 /**
@@ -24,12 +26,13 @@ export class TalosVersion {
    * (the backend is validated against the 1.13 machine-config schema and its kubelet rules only)
    */
   public static of(version: string): TalosVersion {
-    const n = parseVersionNumbers(String(version));
+    checkValue(version, Prop.string(true), 'TalosVersion.of(version)');
+    const n = parseVersionNumbers(version);
     if (!n) {
       throw new ValidationError([error('TALOS_VERSION_SYNTAX', 'talosVersion', version,
         'a Talos release such as "1.13.9" or "v1.13.9"', 'write the version as MAJOR.MINOR[.PATCH], e.g. TalosVersion.of(\'1.13.9\')')]);
     }
-    const parsed = new TalosVersion(n.major, n.minor, n.patch, String(version).trim().replace(/^v?[0-9.]+/, ''));
+    const parsed = new TalosVersion(n.major, n.minor, n.patch, version.trim().replace(/^v?[0-9.]+/, ''));
     if (parsed.isOlderThan(TalosVersion.V1_13)) {
       throw new ValidationError([error('TALOS_VERSION_UNSUPPORTED', 'talosVersion', version,
         'Talos v1.13.0 or later', 'upgrade the nodes to Talos 1.13 or later; older machine configs are not modelled')]);
@@ -49,6 +52,7 @@ export class TalosVersion {
 
   /** Negative when older than `other`, 0 when the same release (suffix ignored), positive when newer. */
   public compareTo(other: TalosVersion): number {
+    checkValue(other, VERSION, 'TalosVersion.compareTo(other)');
     return (this.major - other.major) || (this.minor - other.minor) || (this.patch - other.patch);
   }
 

@@ -7,5 +7,7 @@ const VERSION_PATTERN = /^v?(0|[1-9]\d*)\.(0|[1-9]\d*)(?:\.(0|[1-9]\d*))?(?:[-+]
 export function parseVersionNumbers(text: string): { major: number; minor: number; patch: number } | undefined {
   const m = VERSION_PATTERN.exec(text.trim());
   if (!m) return undefined;
-  return { major: Number(m[1]), minor: Number(m[2]), patch: m[3] === undefined ? 0 : Number(m[3]) };
+  const n = { major: Number(m[1]), minor: Number(m[2]), patch: m[3] === undefined ? 0 : Number(m[3]) };
+  // A number too long to hold exactly would print as 1e+21 or Infinity: no release is numbered like that.
+  return [n.major, n.minor, n.patch].every(Number.isSafeInteger) ? n : undefined;
 }

@@ -1,8 +1,10 @@
 import { CpuSet } from '../cpu-set';
-import { error, Finding, Severity } from '../finding';
+import { Finding, Severity } from '../finding';
+import { checkProps, checkValue, Prop } from '../prop-check';
 import { checkPartition, checkPlanOptions } from './partition-checks';
-import { throwIfErrors, ValidationError } from '../validation-error';
+import { throwIfErrors } from '../validation-error';
 import { CpuPartitionPlanOptions, ExplicitCpuPartitionProps } from './cpu-partition-props';
+import { EXPLICIT_PARTITION_SCHEMA, PLAN_OPTIONS_SCHEMA } from './host-props-schema';
 import { HostTopology } from './host-topology';
 import { planPartition } from './partition-planner';
 
@@ -23,12 +25,12 @@ export class CpuPartition {
    * any unreserved CPU; everything else isolated. Refuses what PPC refuses (count ranges, odd counts with SMT).
    */
   public static plan(topology: HostTopology, options: CpuPartitionPlanOptions): CpuPartition {
-    requireTopology(topology);
-    const opts = options ?? ({} as CpuPartitionPlanOptions);
-    throwIfErrors(checkPlanOptions(topology, opts));
-    const disableSmt = opts.disableSmt ?? false;
+    checkValue(topology, TOPOLOGY, 'CpuPartition.plan(topology)');
+    checkProps(options, PLAN_OPTIONS_SCHEMA, ['reservedCpuCount'], 'CpuPartition.plan options');
+    throwIfErrors(checkPlanOptions(topology, options));
+    const disableSmt = options.disableSmt ?? false;
     const view = disableSmt ? topology.withoutSmt() : topology;
-    const planned = planPartition(view, opts);
+    const planned = planPartition(view, options);
     throwIfErrors(planned.findings);
     // The planner upholds these by construction; checking again keeps a future change from emitting a bad list.
     throwIfErrors(checkPartition(view, planned.reserved, planned.isolated, planned.offlined));
@@ -42,13 +44,13 @@ export class CpuPartition {
    * isolated.
    */
   public static explicit(topology: HostTopology, props: ExplicitCpuPartitionProps): CpuPartition {
-    requireTopology(topology);
-    const p = props ?? ({} as ExplicitCpuPartitionProps);
-    const disableSmt = p.disableSmt ?? false;
+    checkValue(topology, TOPOLOGY, 'CpuPartition.explicit(topology)');
+    checkProps(props, EXPLICIT_PARTITION_SCHEMA, ['reserved'], 'CpuPartition.explicit props');
+    const disableSmt = props.disableSmt ?? false;
     const view = disableSmt ? topology.withoutSmt() : topology;
-    const reserved = asCpuSet(p.reserved, 'reserved');
-    const offlined = p.offlined === undefined ? CpuSet.empty() : asCpuSet(p.offlined, 'offlined');
-    const isolated = p.isolated === undefined ? view.cpus.difference(reserved).difference(offlined) : asCpuSet(p.isolated, 'isolated');
+    const reserved = asCpuSet(props.reserved, 'reserved');
+    const offlined = props.offlined === undefined ? CpuSet.empty() : asCpuSet(props.offlined, 'offlined');
+    const isolated = props.isolated === undefined ? view.cpus.difference(reserved).difference(offlined) : asCpuSet(props.isolated, 'isolated');
     throwIfErrors(checkPartition(view, reserved, isolated, offlined));
     return new CpuPartition(view, reserved, isolated, offlined, disableSmt, []);
   }
@@ -95,14 +97,11 @@ export class CpuPartition {
   }
 }
 
-function requireTopology(topology: unknown): void {
-  if (!(topology instanceof HostTopology)) {
-    throw new ValidationError([error('PARTITION_TOPOLOGY_REQUIRED', 'topology', topology === undefined ? undefined : typeof topology,
-      'a HostTopology', 'pass HostTopology.fromLscpu(...), HostTopology.fromVirshCapabilities(...) or HostTopology.uniform(...)')]);
-  }
-}
+/** The partition is planned on the topology's own layout, so it must be a HostTopology of this copy of the library. */
+const TOPOLOGY = Prop.satisfies('a HostTopology', (v) => v instanceof HostTopology,
+  'pass HostTopology.fromLscpu(...), HostTopology.fromVirshCapabilities(...) or HostTopology.uniform(...)');
 
-/** Accepts a CpuSet, or (for JavaScript callers) a cpulist string; anything else is a CPUSET_SYNTAX error. */
-function asCpuSet(value: unknown, field: string): CpuSet {
-  return value instanceof CpuSet ? value : CpuSet.parse(value as string, field);
+/** A CpuSet, or (for JavaScript callers; the boundary allows only these two) a cpulist string, parsed. */
+function asCpuSet(value: CpuSet | string, field: string): CpuSet {
+  return value instanceof CpuSet ? value : CpuSet.parse(value, field);
 }

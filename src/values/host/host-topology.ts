@@ -2,12 +2,15 @@ import { Size } from 'cdk8s';
 import { CpuSet } from '../cpu-set';
 import { error } from '../finding';
 import { HugePageSize } from '../hugepage-size';
+import { checkProps, checkValue, Prop } from '../prop-check';
 import { ValidationError } from '../validation-error';
+import { UNIFORM_TOPOLOGY_SCHEMA } from './host-props-schema';
 import { parseLscpu } from './lscpu';
 import { buildLayout, CpuLayout, RawTopology, TopologyLayout } from './topology-data';
 import { uniformTopology } from './uniform-layout';
 import { UniformTopologyProps } from './uniform-topology';
 import { parseVirshCapabilities } from './virsh-capabilities';
+import { HUGE_PAGE_SIZE } from '../vm/vm-settings-schema';
 
 /**
  * One logical CPU of a host and where it sits.
@@ -45,6 +48,7 @@ export class HostTopology {
    * @param text the command output (at most 1 MiB)
    */
   public static fromLscpu(text: string): HostTopology {
+    checkValue(text, Prop.string(true), 'HostTopology.fromLscpu(text)');
     return new HostTopology(parseLscpu(text));
   }
 
@@ -55,6 +59,7 @@ export class HostTopology {
    * @param xml the XML (at most 1 MiB)
    */
   public static fromVirshCapabilities(xml: string): HostTopology {
+    checkValue(xml, Prop.string(true), 'HostTopology.fromVirshCapabilities(xml)');
     return new HostTopology(parseVirshCapabilities(xml));
   }
 
@@ -62,6 +67,7 @@ export class HostTopology {
    * A host described by its shape, for planning before the hardware exists.
    */
   public static uniform(props: UniformTopologyProps): HostTopology {
+    checkProps(props, UNIFORM_TOPOLOGY_SCHEMA, ['numaNodes', 'coresPerSocket'], 'HostTopology.uniform props');
     return new HostTopology(uniformTopology(props));
   }
 
@@ -145,6 +151,7 @@ export class HostTopology {
    * The huge pages of one size a NUMA node has, when the source declared them (virsh `<pages>`); undefined otherwise.
    */
   public hugePagesOfNumaNode(node: number, size: HugePageSize): number | undefined {
+    checkValue(size, HUGE_PAGE_SIZE, 'HostTopology.hugePagesOfNumaNode(size)');
     return this.layout.nodes.get(node)?.resources.hugePages.get(size.kernelName);
   }
 

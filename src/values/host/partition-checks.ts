@@ -76,17 +76,24 @@ export function checkPartition(topology: HostTopology, reserved: CpuSet, isolate
  * (cumulative, per NUMA node when split) reserved count even. `total` counts the CPUs left after `disableSmt`.
  */
 export function checkPlanOptions(topology: HostTopology, options: CpuPartitionPlanOptions): Finding[] {
-  const view = options?.disableSmt ? topology.withoutSmt() : topology;
+  const view = options.disableSmt ? topology.withoutSmt() : topology;
   const total = view.cpus.size;
-  const reserved = options?.reservedCpuCount;
-  const offlined = options?.offlinedCpuCount ?? 0;
+  const reserved = options.reservedCpuCount;
+  const offlined = options.offlinedCpuCount ?? 0;
   const findings: Finding[] = [];
+  if (total < 2) {
+    // No count fits: "[1,0]" would be no range at all.
+    findings.push(error('PARTITION_RESERVED_COUNT_RANGE', 'reservedCpuCount', reserved,
+      `a host with at least 2 CPUs, one to reserve and one to isolate (this host has ${total}${options.disableSmt ? ' with SMT off' : ''})`,
+      options.disableSmt ? 'keep SMT on (disableSmt: false), or plan for a larger host' : 'plan for a host with at least 2 CPUs'));
+    return findings;
+  }
   const reservedOk = Number.isInteger(reserved) && reserved >= 1 && reserved <= total - 1;
   const offlinedOk = Number.isInteger(offlined) && offlined >= 0 && offlined <= total - 1;
   if (!reservedOk) {
     findings.push(error('PARTITION_RESERVED_COUNT_RANGE', 'reservedCpuCount', reserved,
       `a whole number in the range [1,${total - 1}] (PPC: "please specify the reserved CPU count in the range [1,${total - 1}]")`,
-      `reserve between 1 and ${total - 1} CPUs; the host has ${total}${options?.disableSmt ? ' with SMT off' : ''}`));
+      `reserve between 1 and ${total - 1} CPUs; the host has ${total}${options.disableSmt ? ' with SMT off' : ''}`));
   }
   if (!offlinedOk) {
     findings.push(error('PARTITION_OFFLINED_COUNT_RANGE', 'offlinedCpuCount', offlined,

@@ -7,19 +7,17 @@ import { CpuNumbering, UniformTopologyProps } from './uniform-topology';
 /** Highest SMT width accepted (POWER9/10 go up to 8). */
 const MAX_THREADS_PER_CORE = 8;
 
-/** Builds the CPU list of a uniform shape; throws UNIFORM_TOPOLOGY_INVALID for impossible shapes. */
-export function uniformTopology(props: UniformTopologyProps): RawTopology {
+/**
+ * Builds the CPU list of a uniform shape; throws UNIFORM_TOPOLOGY_INVALID for impossible shapes. The props' types
+ * have been checked (HostTopology.uniform): counts are whole numbers, the numbering a CpuNumbering member.
+ */
+export function uniformTopology(p: UniformTopologyProps): RawTopology {
   const findings: Finding[] = [];
-  const p = props ?? ({} as UniformTopologyProps);
   const nodes = count(findings, 'numaNodes', p.numaNodes, MAX_NUMA_NODE_ID + 1);
   const sockets = count(findings, 'socketsPerNumaNode', p.socketsPerNumaNode ?? 1, MAX_CPUS);
   const cores = count(findings, 'coresPerSocket', p.coresPerSocket, MAX_CPUS);
   const threads = count(findings, 'threadsPerCore', p.threadsPerCore ?? 1, MAX_THREADS_PER_CORE);
   const numbering = p.numbering ?? CpuNumbering.SEQUENTIAL;
-  if (!Object.values(CpuNumbering).includes(numbering)) {
-    findings.push(error('UNIFORM_TOPOLOGY_INVALID', 'numbering', numbering, `one of ${Object.values(CpuNumbering).join(', ')}`,
-      'use a CpuNumbering member'));
-  }
   const memory = checkMemory(findings, p.memoryPerNumaNode);
   if (findings.length === 0 && nodes * sockets * cores * threads > MAX_CPUS) {
     findings.push(error('UNIFORM_TOPOLOGY_INVALID', 'numaNodes*socketsPerNumaNode*coresPerSocket*threadsPerCore',
@@ -77,8 +75,8 @@ function firstThreadNumber(numbering: CpuNumbering, x: Slot): number {
   }
 }
 
-function count(findings: Finding[], field: string, value: unknown, max: number): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > max) {
+function count(findings: Finding[], field: string, value: number, max: number): number {
+  if (value < 1 || value > max) {
     findings.push(error('UNIFORM_TOPOLOGY_INVALID', field, value, `a whole number from 1 to ${max}`,
       `set ${field} to the host's real value (see lscpu)`));
     return 1;
@@ -92,10 +90,10 @@ function checkMemory(findings: Finding[], memory: Size | undefined): Size | unde
   try {
     kib = memory.toKibibytes({ rounding: SizeRoundingBehavior.NONE });
   } catch {
-    // a token or a foreign object: reported below
+    // a Size of another unit system that cannot convert: reported below
   }
   if (!(kib > 0) || !Number.isFinite(kib)) {
-    findings.push(error('UNIFORM_TOPOLOGY_INVALID', 'memoryPerNumaNode', Number.isNaN(kib) ? 'a value that is not a Size' : `${kib} KiB`,
+    findings.push(error('UNIFORM_TOPOLOGY_INVALID', 'memoryPerNumaNode', Number.isNaN(kib) ? 'a Size that is not a number' : `${kib} KiB`,
       'a positive Size such as Size.gibibytes(32)', 'set memoryPerNumaNode to the memory of one NUMA node, or leave it unset'));
     return undefined;
   }

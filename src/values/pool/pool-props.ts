@@ -135,8 +135,8 @@ export interface RealtimeNodePoolProps {
   readonly paused?: boolean;
 
   /**
-   * How many nodes the pool is expected to have. Used for capacity checks of the VMs placed on the pool and to warn
-   * when `maxUnavailable` would reboot every node at once.
+   * How many nodes the pool is expected to have (1-5000: Kubernetes supports clusters of up to 5000 nodes). Used for
+   * capacity checks of the VMs placed on the pool and to warn when `maxUnavailable` would reboot every node at once.
    *
    * @default - unknown
    */

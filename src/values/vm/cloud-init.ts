@@ -1,3 +1,5 @@
+import { checkValue, Prop } from '../prop-check';
+
 /**
  * Cloud-init NoCloud data for the guest (a `cloudInitNoCloud` volume named `cloudinitdisk`).
  *
@@ -12,6 +14,7 @@ export class CloudInit {
    * @param secretName the Secret name
    */
   public static fromSecret(secretName: string): CloudInit {
+    checkValue(secretName, Prop.string(true), 'CloudInit.fromSecret(secretName)');
     return new CloudInit(secretName, undefined);
   }
 
@@ -22,6 +25,7 @@ export class CloudInit {
    * @param text the user data, e.g. a `#cloud-config` document
    */
   public static userData(text: string): CloudInit {
+    checkValue(text, Prop.string(true), 'CloudInit.userData(text)');
     return new CloudInit(undefined, text);
   }
 

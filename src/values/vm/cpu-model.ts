@@ -1,3 +1,5 @@
+import { checkValue, Prop } from '../prop-check';
+
 /**
  * The CPU model the guest sees (KubeVirt `spec.domain.cpu.model`).
  *
@@ -21,6 +23,7 @@ export class CpuModel {
    * @param model the libvirt model name
    */
   public static named(model: string): CpuModel {
+    checkValue(model, Prop.string(true), 'CpuModel.named(model)');
     return new CpuModel(model);
   }
 

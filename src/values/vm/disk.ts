@@ -1,3 +1,5 @@
+import { checkProps, checkValue, Prop, PropSchema } from '../prop-check';
+
 /**
  * Options of a VM disk.
  */
@@ -9,6 +11,17 @@ export interface DiskOptions {
    * DataVolume name, or `containerdisk-<n>` for the n-th extra container disk
    */
   readonly name?: string;
+}
+
+/** The runtime types of DiskOptions (see prop-check.ts); the name itself is checked by the VM rules (VM_DISK_INVALID). */
+const DISK_OPTIONS_SCHEMA: PropSchema<DiskOptions> = {
+  name: Prop.string(true),
+};
+
+/** Checks a disk factory's arguments: the source is a string, the options a DiskOptions object. */
+function checkDiskArguments(factory: string, argument: string, reference: unknown, options: unknown): void {
+  checkValue(reference, Prop.string(true), `${factory}(${argument})`);
+  checkProps(options as DiskOptions, DISK_OPTIONS_SCHEMA, [], `${factory} options`);
 }
 
 /** What the renderer needs of a disk. */
@@ -42,16 +55,19 @@ export class BootDisk {
    * `quay.io/kubevirt/fedora-realtime-container-disk:20211008_5a22acb18`.
    */
   public static containerDisk(image: string, options: DiskOptions = {}): BootDisk {
+    checkDiskArguments('BootDisk.containerDisk', 'image', image, options);
     return new BootDisk(containerDisk(image), options.name ?? 'containerdisk');
   }
 
   /** An existing PersistentVolumeClaim that holds the boot image. */
   public static persistentVolumeClaim(claimName: string, options: DiskOptions = {}): BootDisk {
+    checkDiskArguments('BootDisk.persistentVolumeClaim', 'claimName', claimName, options);
     return new BootDisk(persistentVolumeClaim(claimName), options.name ?? 'rootdisk');
   }
 
   /** An existing CDI DataVolume that holds the boot image. */
   public static dataVolume(dataVolumeName: string, options: DiskOptions = {}): BootDisk {
+    checkDiskArguments('BootDisk.dataVolume', 'dataVolumeName', dataVolumeName, options);
     return new BootDisk(dataVolume(dataVolumeName), options.name ?? 'rootdisk');
   }
 
@@ -79,16 +95,19 @@ export class BootDisk {
 export class DataDisk {
   /** An ephemeral disk from a container image. */
   public static containerDisk(image: string, options: DiskOptions = {}): DataDisk {
+    checkDiskArguments('DataDisk.containerDisk', 'image', image, options);
     return new DataDisk(containerDisk(image), options.name);
   }
 
   /** An existing PersistentVolumeClaim. */
   public static persistentVolumeClaim(claimName: string, options: DiskOptions = {}): DataDisk {
+    checkDiskArguments('DataDisk.persistentVolumeClaim', 'claimName', claimName, options);
     return new DataDisk(persistentVolumeClaim(claimName), options.name ?? claimName);
   }
 
   /** An existing CDI DataVolume. */
   public static dataVolume(dataVolumeName: string, options: DiskOptions = {}): DataDisk {
+    checkDiskArguments('DataDisk.dataVolume', 'dataVolumeName', dataVolumeName, options);
     return new DataDisk(dataVolume(dataVolumeName), options.name ?? dataVolumeName);
   }
 

@@ -1,7 +1,8 @@
 import { App, Chart, JsonPatch, Testing } from 'cdk8s';
 import * as YAML from 'yaml';
 import { Warnings } from '../../../src/constructs/app/warnings';
-import { KubeVirtConfiguration, KubeVirtConfigurationProps } from '../../../src/constructs/cluster/kubevirt-configuration';
+import { KubeVirtConfiguration } from '../../../src/constructs/cluster/kubevirt-configuration';
+import { KubeVirtConfigurationProps } from '../../../src/constructs/cluster/kubevirt-configuration-props';
 import { FeatureGate } from '../../../src/values/cluster/feature-gate';
 import { KubeVirtFeatureUse as U } from '../../../src/values/cluster/feature-use';
 import { HcoVersion } from '../../../src/values/cluster/hco-version';
@@ -216,6 +217,42 @@ describe('KubeVirtConfiguration findings at synth', () => {
     const { warnings, objects } = synth({ hcoVersion: HcoVersion.V1_16, extraFeatureGates: [FeatureGate.CPU_MANAGER] });
     expect(warnings.map((w) => `${w.code} ${w.value}`)).toEqual(['HCO_GATE_HARD_CODED "CPUManager"']);
     expect(objects[0].spec).toEqual({});
+  });
+
+  test('fails on a name or namespace the API server refuses (issue 13), on KubeVirt and on HCO', () => {
+    const message = synthError({ version: KubeVirtVersion.V1_9, name: 'Bad Name', namespace: 'NS!' });
+    expect(message).toContain('[test/cluster] [CLUSTER_NAME_INVALID] name: got "Bad Name", expected a DNS-1123 subdomain');
+    expect(message).toContain('[test/cluster] [CLUSTER_NAMESPACE_INVALID] namespace: got "NS!", expected a DNS-1123 label');
+    expect(synthError({ version: KubeVirtVersion.V1_9, name: '' })).toContain('[CLUSTER_NAME_INVALID] name: got ""');
+    expect(synthError({ hcoVersion: HcoVersion.V1_16, namespace: '' })).toContain('[CLUSTER_NAMESPACE_INVALID] namespace: got ""');
+  });
+
+  test.each([
+    [{ version: '1.5' }, '[PROP_TYPE_INVALID] version: got "1.5", expected a KubeVirtVersion'],
+    [{ version: HcoVersion.V1_13 }, '[PROP_TYPE_INVALID] version: got an object of class HcoVersion, expected a KubeVirtVersion'],
+    [{ hcoVersion: KubeVirtVersion.V1_3 }, '[PROP_TYPE_INVALID] hcoVersion: got an object of class KubeVirtVersion, expected an HcoVersion'],
+    [{ version: KubeVirtVersion.V1_9, extraFeatureGates: 'CPUManager' }, '[PROP_TYPE_INVALID] extraFeatureGates: got "CPUManager", expected a list'],
+    [{ version: KubeVirtVersion.V1_9, disabledFeatureGates: ['NUMA'] }, '[PROP_TYPE_INVALID] disabledFeatureGates[0]: got "NUMA", expected a FeatureGate'],
+    [{ version: KubeVirtVersion.V1_9, extraFeatureGates: [null] }, '[PROP_TYPE_INVALID] extraFeatureGates[0]: got null'],
+    [{ version: KubeVirtVersion.V1_9, name: 42 }, '[PROP_TYPE_INVALID] name: got 42, expected a string'],
+    [{ version: KubeVirtVersion.V1_9, namespace: null }, '[PROP_TYPE_INVALID] namespace: got null'],
+    [{ version: KubeVirtVersion.V1_9, nmae: 'kv' }, '[PROP_UNKNOWN] nmae: got "kv", expected one of the KubeVirtConfiguration props'],
+    [undefined, '[test/cluster] [PROP_TYPE_INVALID] KubeVirtConfiguration props: got (not set), expected an object with the '
+      + 'KubeVirtConfiguration props; fix: pass an object literal, e.g. {}'],
+  ])('refuses %j at the typed boundary, when constructed (issue 13)', (props, line) => {
+    expect(() => build(props as unknown as KubeVirtConfigurationProps)).toThrow(line);
+  });
+
+  test('accepts versions and gates of another copy of the library (recognised by their fields)', () => {
+    const foreignVersion = { major: 1, minor: 9, patch: 0, compareTo: KubeVirtVersion.V1_9.compareTo, atLeast: KubeVirtVersion.V1_9.atLeast };
+    expect(() => build({ version: foreignVersion as unknown as KubeVirtVersion })).not.toThrow();
+  });
+
+  test('findIn refuses a scope that is not a construct (issue 13: a TypeError)', () => {
+    expect(() => KubeVirtConfiguration.findIn(undefined as unknown as Chart)).toThrow('[PROP_REQUIRED] KubeVirtConfiguration.findIn(scope)');
+    expect(() => KubeVirtConfiguration.findIn({} as Chart)).toThrow('[PROP_TYPE_INVALID] KubeVirtConfiguration.findIn(scope): got an object');
+    const { chart, config } = build({ version: KubeVirtVersion.V1_9 });
+    expect(KubeVirtConfiguration.findIn(chart)).toBe(config);
   });
 
   test('warns once per synth-relevant finding, even when the app is synthesized twice', () => {

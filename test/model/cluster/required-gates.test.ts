@@ -40,4 +40,10 @@ describe('requiredGates', () => {
     expect(forward[0].reason).toBe('DEDICATED_CPUS: virt-handler sets the CPU-manager node label to true only when CPUManager is on; '
       + 'without it dedicated-CPU pods stay Pending (CPUManager is opt-in (off unless listed) in KubeVirt v1.3.0)');
   });
+
+  test('refuses a version or uses of the wrong type (issue 13: TypeErrors)', () => {
+    expect(() => requiredGates(undefined as unknown as KubeVirtVersion, [U.DEDICATED_CPUS])).toThrow('[PROP_REQUIRED] requiredGates(version)');
+    expect(() => requiredGates(KubeVirtVersion.V1_9, 'DEDICATED_CPUS' as unknown as U[])).toThrow('[PROP_TYPE_INVALID] requiredGates(uses): got "DEDICATED_CPUS"');
+    expect(() => requiredGates(KubeVirtVersion.V1_9, ['BOGUS' as U])).toThrow('[PROP_TYPE_INVALID] requiredGates(uses)[0]: got "BOGUS", expected a KubeVirtFeatureUse');
+  });
 });

@@ -1,5 +1,5 @@
 import * as fc from 'fast-check';
-import { CapacityLimit, capacityCountsOf, capacityOf, describeLimit } from '../../../src/model/placement/capacity';
+import { allocatableCpuCounts, CapacityLimit, capacityCountsOf, capacityOf, describeLimit } from '../../../src/model/placement/capacity';
 import { VmThreadKind } from '../../../src/model/placement/vm-cpu-assignment';
 import { podCpuCount } from '../../../src/model/vm/vm-shape';
 import { CpuSet } from '../../../src/values/cpu-set';
@@ -235,5 +235,33 @@ describe('capacityOf invariants', () => {
         });
       },
     ), { numRuns: 150 });
+  });
+});
+
+describe('allocatableCpuCounts', () => {
+  test('the isolated CPUs each NUMA node hands out, whatever the VM (what the pool packing uses)', () => {
+    expect(allocatableCpuCounts(seed002Partition())).toEqual([{ numaNode: 0, allocatableCpuCount: 6 }, { numaNode: 1, allocatableCpuCount: 6 }]);
+    const smt = CpuPartition.plan(smtHost(), { reservedCpuCount: 2 });
+    const whole = allocatableCpuCounts(smt, true).map((n) => n.allocatableCpuCount);
+    const any = allocatableCpuCounts(smt, false).map((n) => n.allocatableCpuCount);
+    expect(whole.reduce((a, b) => a + b)).toBeLessThanOrEqual(any.reduce((a, b) => a + b));
+  });
+
+  test('refuses a partition that is not a CpuPartition and a flag that is not a boolean', () => {
+    expect(() => allocatableCpuCounts({} as CpuPartition)).toThrow('[PROP_TYPE_INVALID] allocatableCpuCounts(partition): got an object, expected a CpuPartition');
+    expect(() => allocatableCpuCounts(seed002Partition(), 'yes' as unknown as boolean)).toThrow('[PROP_TYPE_INVALID] allocatableCpuCounts(fullPcpusOnly)');
+  });
+});
+
+describe('the capacity functions\' typed boundary (issue 13)', () => {
+  test('refuses a partition, a shape or options of the wrong type before any arithmetic', () => {
+    const shape = vmShape({ vcpus: 2 });
+    expect(() => capacityOf(undefined as unknown as CpuPartition, shape)).toThrow('[PROP_REQUIRED] capacityOf(partition)');
+    expect(() => capacityCountsOf(seed002Partition(), shape, { fullPcpusOnly: 'yes' as unknown as boolean }))
+      .toThrow('[PROP_TYPE_INVALID] fullPcpusOnly: got "yes", expected true or false');
+    expect(() => capacityOf(seed002Partition(), shape, { hugePages: [{ numaNode: -1, size: HugePageSize.ONE_GI, count: 4 }] }))
+      .toThrow('[PROP_TYPE_INVALID] hugePages[0].numaNode: got -1, expected a whole number ≥ 0 (a NUMA node id)');
+    expect(() => capacityOf(seed002Partition(), shape, { hugePages: [{ numaNode: 0, size: HugePageSize.ONE_GI, count: 4, extra: 1 } as never] }))
+      .not.toThrow();
   });
 });

@@ -22,7 +22,7 @@ describe('packingItemOf', () => {
 
 describe('poolBins', () => {
   test('one bin per NUMA node of each node under single-numa-node: whole-core CPUs and the node\'s pages', () => {
-    const bins = poolBins(modelOf(smtPoolProps()), 2, shapeOf(vmProps()));
+    const bins = poolBins(modelOf(smtPoolProps()), 2);
     expect(bins).toEqual([
       { node: 0, numaNode: 0, cpus: 30, pages: { '1Gi': 32 } },
       { node: 0, numaNode: 1, cpus: 30, pages: { '1Gi': 32 } },
@@ -32,7 +32,7 @@ describe('poolBins', () => {
   });
 
   test('one bin per node otherwise', () => {
-    const bins = poolBins(modelOf(smtPoolProps({ topologyManagerPolicy: TopologyManagerPolicy.RESTRICTED })), 2, shapeOf(vmProps()));
+    const bins = poolBins(modelOf(smtPoolProps({ topologyManagerPolicy: TopologyManagerPolicy.RESTRICTED })), 2);
     expect(bins).toEqual([{ node: 0, cpus: 60, pages: { '1Gi': 64 } }, { node: 1, cpus: 60, pages: { '1Gi': 64 } }]);
   });
 });

@@ -43,4 +43,9 @@ describe('FeatureGate', () => {
     expect((caught as ValidationError).code).toBe('FEATURE_GATE_NAME_SYNTAX');
     expect((caught as ValidationError).message).toContain(`featureGate: got ${JSON.stringify(name)}`);
   });
+
+  test('custom() refuses a name that is not a string at the typed boundary (issue 13)', () => {
+    expect(() => FeatureGate.custom(undefined as unknown as string)).toThrow('[PROP_REQUIRED] FeatureGate.custom(name)');
+    expect(() => FeatureGate.custom(['NUMA'] as unknown as string)).toThrow('[PROP_TYPE_INVALID] FeatureGate.custom(name): got a list of 1 item');
+  });
 });

@@ -29,4 +29,9 @@ describe('feature uses', () => {
     KubeVirtFeatureConsumer.register(unmarked as any);
     expect(isKubeVirtFeatureConsumer(unmarked)).toBe(true);
   });
+
+  test('gateForUse and whyUseNeedsGate refuse what is not a use (issue 13: TypeErrors)', () => {
+    expect(() => gateForUse('BOGUS' as KubeVirtFeatureUse)).toThrow('[PROP_TYPE_INVALID] gateForUse(use): got "BOGUS", expected a KubeVirtFeatureUse');
+    expect(() => whyUseNeedsGate(undefined as unknown as KubeVirtFeatureUse)).toThrow('[PROP_REQUIRED] whyUseNeedsGate(use)');
+  });
 });

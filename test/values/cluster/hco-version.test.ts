@@ -45,4 +45,9 @@ describe('HcoVersion', () => {
       .toContain('[HCO_VERSION_UNSUPPORTED] hcoVersion: got "1.9.0", expected HCO v1.10.0 or a later 1.x release');
     expect(caught(() => HcoVersion.of('4.16.0')).code).toBe('HCO_VERSION_UNSUPPORTED');
   });
+
+  test('refuses a version that is not a string (issue 13)', () => {
+    expect(() => HcoVersion.of(1.13 as unknown as string)).toThrow('[PROP_TYPE_INVALID] HcoVersion.of(version): got 1.13, expected a string');
+    expect(() => HcoVersion.of(`1.${'1'.repeat(30)}`)).toThrow(/HCO_VERSION_SYNTAX/);
+  });
 });

@@ -67,4 +67,10 @@ describe('KubeVirtVersion', () => {
     expect(e.code).toBe('KUBEVIRT_VERSION_UNSUPPORTED');
     expect(e.message).toContain('[KUBEVIRT_VERSION_UNSUPPORTED] version: got "0.59.2", expected KubeVirt v1.0.0 or later');
   });
+
+  test('refuses a version that is not a string (issue 13: 1.5 was read as "1.5") and numbers no release has', () => {
+    expect(() => KubeVirtVersion.of(1.5 as unknown as string)).toThrow('[PROP_TYPE_INVALID] KubeVirtVersion.of(version): got 1.5, expected a string');
+    expect(() => KubeVirtVersion.of(undefined as unknown as string)).toThrow('[PROP_REQUIRED] KubeVirtVersion.of(version)');
+    expect(() => KubeVirtVersion.of('1.99999999999999999999')).toThrow(/KUBEVIRT_VERSION_SYNTAX/);
+  });
 });

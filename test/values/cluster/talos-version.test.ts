@@ -28,7 +28,8 @@ describe('TalosVersion', () => {
 
   test('refuses text that is no version (TALOS_VERSION_SYNTAX) and releases before 1.13 (TALOS_VERSION_UNSUPPORTED)', () => {
     expect(codeOf(() => TalosVersion.of('latest'))).toBe('TALOS_VERSION_SYNTAX');
-    expect(codeOf(() => TalosVersion.of(undefined as any))).toBe('TALOS_VERSION_SYNTAX');
+    expect(codeOf(() => TalosVersion.of(undefined as any))).toBe('PROP_REQUIRED');
+    expect(codeOf(() => TalosVersion.of(1.13 as any))).toBe('PROP_TYPE_INVALID');
     expect(codeOf(() => TalosVersion.of('1.12.6'))).toBe('TALOS_VERSION_UNSUPPORTED');
   });
 });

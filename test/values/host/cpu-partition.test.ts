@@ -1,7 +1,7 @@
 import * as fc from 'fast-check';
 import { CpuSet } from '../../../src/values/cpu-set';
 import { CpuPartition } from '../../../src/values/host/cpu-partition';
-import { CpuPartitionPlanOptions } from '../../../src/values/host/cpu-partition-props';
+import { CpuPartitionPlanOptions, ExplicitCpuPartitionProps } from '../../../src/values/host/cpu-partition-props';
 import { HostTopology } from '../../../src/values/host/host-topology';
 import { CpuNumbering } from '../../../src/values/host/uniform-topology';
 import { ValidationError } from '../../../src/values/validation-error';
@@ -155,13 +155,27 @@ describe('CpuPartition.plan (performance-profile-creator replayed by hand)', () 
     expect(CpuPartition.plan(smt4, { reservedCpuCount: 4 }).reserved.toString()).toBe('0-3');
   });
 
-  test('fails on a missing topology with PARTITION_TOPOLOGY_REQUIRED, not a TypeError', () => {
+  test('refuses a missing topology or options at the typed boundary, not with a TypeError', () => {
     expect(() => CpuPartition.plan(undefined as unknown as HostTopology, { reservedCpuCount: 1 }))
-      .toThrow('[PARTITION_TOPOLOGY_REQUIRED] topology: got (not set), expected a HostTopology');
+      .toThrow('[PROP_REQUIRED] CpuPartition.plan(topology): got (not set), expected a HostTopology');
     expect(() => CpuPartition.explicit('0-3' as unknown as HostTopology, { reserved: CpuSet.of([0]) }))
-      .toThrow('[PARTITION_TOPOLOGY_REQUIRED] topology: got "string", expected a HostTopology');
+      .toThrow('[PROP_TYPE_INVALID] CpuPartition.explicit(topology): got "0-3", expected a HostTopology');
     expect(() => CpuPartition.plan(oneNodeSmt, undefined as unknown as CpuPartitionPlanOptions))
-      .toThrow('[PARTITION_RESERVED_COUNT_RANGE] reservedCpuCount: got (not set)');
+      .toThrow('[PROP_TYPE_INVALID] CpuPartition.plan options: got (not set), expected an object with the CpuPartition.plan options');
+    expect(() => CpuPartition.plan(oneNodeSmt, {} as CpuPartitionPlanOptions))
+      .toThrow('[PROP_REQUIRED] reservedCpuCount: got (not set), expected a whole number');
+    expect(() => CpuPartition.plan(oneNodeSmt, { reservedCpuCount: '2' as unknown as number, disableSmt: 'no' as unknown as boolean }))
+      .toThrow('[PROP_TYPE_INVALID] reservedCpuCount: got "2", expected a whole number; fix: write a whole number, without quotes\n'
+        + '[PROP_TYPE_INVALID] disableSmt: got "no", expected true or false; fix: write true or false, without quotes');
+    expect(() => CpuPartition.plan(oneNodeSmt, { reservedCpuCount: NaN })).toThrow('[PROP_TYPE_INVALID] reservedCpuCount: got NaN');
+  });
+
+  test('a 1-CPU host: no count fits, said without an empty range (issue 13: "reserve between 1 and 0 CPUs")', () => {
+    const one = HostTopology.uniform({ numaNodes: 1, coresPerSocket: 1 });
+    expect(() => CpuPartition.plan(one, { reservedCpuCount: 1 })).toThrow('[PARTITION_RESERVED_COUNT_RANGE] reservedCpuCount: got 1, '
+      + 'expected a host with at least 2 CPUs, one to reserve and one to isolate (this host has 1); fix: plan for a host with at least 2 CPUs');
+    const smtOff = HostTopology.uniform({ numaNodes: 1, coresPerSocket: 1, threadsPerCore: 2 });
+    expect(() => CpuPartition.plan(smtOff, { reservedCpuCount: 1, disableSmt: true })).toThrow(/this host has 1 with SMT off\); fix: keep SMT on/);
   });
 
   const shapes = uniformShapes;
@@ -229,10 +243,16 @@ describe('CpuPartition.explicit', () => {
       .toThrow(/\[PARTITION_UNKNOWN_CPU\] reserved: got "9-15"/);
   });
 
-  test('accepts cpulist strings from JavaScript callers, and refuses other values with CPUSET_SYNTAX', () => {
+  test('accepts cpulist strings from JavaScript callers, and refuses other values at the typed boundary', () => {
     const p = CpuPartition.explicit(seed002, { reserved: '0,8' as unknown as CpuSet });
     expect(p.reserved.toString()).toBe('0,8');
-    expect(() => CpuPartition.explicit(seed002, { reserved: 7 as unknown as CpuSet })).toThrow(/\[CPUSET_SYNTAX\] reserved/);
+    expect(() => CpuPartition.explicit(seed002, { reserved: 7 as unknown as CpuSet }))
+      .toThrow('[PROP_TYPE_INVALID] reserved: got 7, expected a CpuSet (or a cpulist string such as "0-3")');
+    expect(() => CpuPartition.explicit(seed002, { reserved: '0-x' as unknown as CpuSet })).toThrow(/\[CPUSET_SYNTAX\] reserved/);
+    expect(() => CpuPartition.explicit(seed002, { reserved: CpuSet.of([0]), isolated: null as unknown as CpuSet }))
+      .toThrow('[PROP_TYPE_INVALID] isolated: got null');
+    expect(() => CpuPartition.explicit(seed002, null as unknown as ExplicitCpuPartitionProps)).toThrow(/PROP_TYPE_INVALID/);
+    expect(() => CpuPartition.explicit(seed002, { reserved: CpuSet.of([0]), disableSmt: 1 as unknown as boolean })).toThrow(/\[PROP_TYPE_INVALID\] disableSmt/);
   });
 
   test('reads a 1 MiB cpulist string of repeated ranges without expanding it (issue 13: V8 aborted with "invalid size")', () => {

@@ -87,8 +87,9 @@ describe('HostTopology.fromLscpu', () => {
     expect(failure(lines).message).toContain('[HOST_INPUT_TOO_LARGE] lscpu line 8193');
   });
 
-  test('fails on non-string input with a ValidationError', () => {
-    expect(failure(undefined as unknown as string).code).toBe('LSCPU_SYNTAX');
+  test('fails on non-string input with a ValidationError at the typed boundary', () => {
+    expect(failure(undefined as unknown as string).code).toBe('PROP_REQUIRED');
+    expect(failure(null as unknown as string).message).toContain('[PROP_TYPE_INVALID] HostTopology.fromLscpu(text): got null');
   });
 
   const shapes = uniformShapes;

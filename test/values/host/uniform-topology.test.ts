@@ -82,16 +82,14 @@ describe('HostTopology.uniform', () => {
 
   test.each([
     [{ numaNodes: 0, coresPerSocket: 4 }, 'numaNodes', '0', 'a whole number from 1 to 1024'],
-    [{ numaNodes: 1.5, coresPerSocket: 4 }, 'numaNodes', '1.5', 'a whole number from 1 to 1024'],
     [{ numaNodes: 1, coresPerSocket: -2 }, 'coresPerSocket', '-2', 'a whole number from 1 to 8192'],
     [{ numaNodes: 1, coresPerSocket: 4, threadsPerCore: 16 }, 'threadsPerCore', '16', 'a whole number from 1 to 8'],
     [{ numaNodes: 1, coresPerSocket: 4, socketsPerNumaNode: 0 }, 'socketsPerNumaNode', '0', 'a whole number from 1 to 8192'],
-    [{ numaNodes: 1, coresPerSocket: 4, numbering: 'zigzag' }, 'numbering', '"zigzag"', 'one of sequential, interleaved-by-socket'],
     [{ numaNodes: 8, coresPerSocket: 1024, threadsPerCore: 2 }, 'numaNodes*socketsPerNumaNode*coresPerSocket*threadsPerCore', '16384',
       'at most 8192 logical CPUs'],
     [{ numaNodes: 1, coresPerSocket: 4, memoryPerNumaNode: Size.gibibytes(0) }, 'memoryPerNumaNode', '"0 KiB"', 'a positive Size'],
-    [{ numaNodes: 1, coresPerSocket: 4, memoryPerNumaNode: {} }, 'memoryPerNumaNode', '"a value that is not a Size"', 'a positive Size'],
-    [{ coresPerSocket: 4 }, 'numaNodes', '(not set)', 'a whole number from 1 to 1024'],
+    [{ numaNodes: 1, coresPerSocket: 4, memoryPerNumaNode: Size.gibibytes(NaN) }, 'memoryPerNumaNode', '"a Size that is not a number"', 'a positive Size'],
+    [{ numaNodes: 1, coresPerSocket: 4, memoryPerNumaNode: Size.gibibytes(Infinity) }, 'memoryPerNumaNode', '"Infinity KiB"', 'a positive Size'],
   ])('fails on %j naming %s', (props, field, value, expected) => {
     let caught: unknown;
     try {
@@ -102,6 +100,20 @@ describe('HostTopology.uniform', () => {
     expect(caught).toBeInstanceOf(ValidationError);
     const message = (caught as Error).message;
     expect(message).toContain(`[UNIFORM_TOPOLOGY_INVALID] ${field}: got ${value}, expected ${expected}`);
+  });
+
+  test.each([
+    [{ numaNodes: 1.5, coresPerSocket: 4 }, '[PROP_TYPE_INVALID] numaNodes: got 1.5, expected a whole number'],
+    [{ numaNodes: NaN, coresPerSocket: 4 }, '[PROP_TYPE_INVALID] numaNodes: got NaN, expected a whole number'],
+    [{ numaNodes: 1, coresPerSocket: '4' }, '[PROP_TYPE_INVALID] coresPerSocket: got "4", expected a whole number'],
+    [{ numaNodes: 1, coresPerSocket: 4, numbering: 'zigzag' }, '[PROP_TYPE_INVALID] numbering: got "zigzag", expected a CpuNumbering ("sequential"'],
+    [{ numaNodes: 1, coresPerSocket: 4, memoryPerNumaNode: {} }, '[PROP_TYPE_INVALID] memoryPerNumaNode: got an object, expected a Size'],
+    [{ numaNodes: 1, coresPerSocket: 4, threadsPerCore: null }, '[PROP_TYPE_INVALID] threadsPerCore: got null'],
+    [{ numaNodes: 1, coresPerSocket: 4, sockets: 2 }, '[PROP_UNKNOWN] sockets: got 2, expected one of the HostTopology.uniform props'],
+    [{ coresPerSocket: 4 }, '[PROP_REQUIRED] numaNodes: got (not set), expected a whole number'],
+    [undefined, '[PROP_TYPE_INVALID] HostTopology.uniform props: got (not set), expected an object'],
+  ])('refuses %j at the typed boundary (issue 13)', (props, line) => {
+    expect(() => HostTopology.uniform(props as unknown as UniformTopologyProps)).toThrow(line);
   });
 
   test('accepts the largest host: 8192 CPUs', () => {

@@ -163,8 +163,9 @@ describe('HostTopology.fromVirshCapabilities', () => {
     expect(e.findings.length).toBeLessThanOrEqual(20);
   });
 
-  test('fails on non-string input with a ValidationError', () => {
-    expect(failure(42 as unknown as string).code).toBe('VIRSH_XML_SYNTAX');
+  test('fails on non-string input with a ValidationError at the typed boundary', () => {
+    expect(failure(42 as unknown as string).message).toBe(
+      '[PROP_TYPE_INVALID] HostTopology.fromVirshCapabilities(xml): got 42, expected a string; fix: write the value as a string');
   });
 
   const shapes = uniformShapes;

@@ -12,4 +12,11 @@ describe('CloudInit', () => {
     expect(c.inlineUserData).toBe('#cloud-config\n');
     expect(c._noCloud()).toEqual({ userData: '#cloud-config\n' });
   });
+
+  test('refuses arguments that are not strings at the typed boundary (issue 13); empty texts are the VM rules\' business', () => {
+    expect(() => CloudInit.fromSecret(undefined as unknown as string)).toThrow('[PROP_REQUIRED] CloudInit.fromSecret(secretName): got (not set), expected a string');
+    expect(() => CloudInit.userData(42 as unknown as string)).toThrow('[PROP_TYPE_INVALID] CloudInit.userData(text): got 42, expected a string');
+    expect(() => CloudInit.userData(null as unknown as string)).toThrow('[PROP_TYPE_INVALID] CloudInit.userData(text): got null');
+    expect(CloudInit.fromSecret('').secretName).toBe('');
+  });
 });

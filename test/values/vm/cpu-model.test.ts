@@ -8,4 +8,10 @@ describe('CpuModel', () => {
     expect(CpuModel.HOST_PASSTHROUGH.isHostPassthrough).toBe(true);
     expect(CpuModel.HOST_MODEL.isHostPassthrough).toBe(false);
   });
+
+  test('named() refuses a model that is not a string (issue 13); an empty name is VM_CPU_FEATURE_INVALID at synth', () => {
+    expect(() => CpuModel.named(undefined as unknown as string)).toThrow('[PROP_REQUIRED] CpuModel.named(model)');
+    expect(() => CpuModel.named({} as unknown as string)).toThrow('[PROP_TYPE_INVALID] CpuModel.named(model): got an object, expected a string');
+    expect(CpuModel.named('').model).toBe('');
+  });
 });
