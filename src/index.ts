@@ -8,6 +8,7 @@ export * from './values/cpu-set';
 export * from './values/hugepage-size';
 export * from './values/realtime-mask';
 export * from './values/host/host-topology';
+export * from './values/host/lscpu-options';
 export * from './values/host/uniform-topology';
 export * from './values/host/cpu-partition-props';
 export * from './values/host/cpu-partition';

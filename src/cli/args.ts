@@ -44,6 +44,8 @@ export interface PlanArgs {
   readonly offlinedCpus?: number;
   readonly splitAcrossNuma: boolean;
   readonly disableSmt: boolean;
+  /** The lscpu CORE and SOCKET columns are the kernel's ids even though they look like lscpu's logical numbering. */
+  readonly lscpuPhysicalIds: boolean;
   /** The pool's `hugepages`, when stated; otherwise the pages the host description declares count. */
   readonly hugepages?: HugePageAllocation[];
   /** The VM shape, when `--vcpus` is given (capacity is computed only then). */
@@ -83,6 +85,12 @@ const OPTIONS: OptionSpec[] = [
   { name: 'reserved-cpus', value: 'N', group: Group.NODE, help: 'CPUs kept for the OS, the kubelet and IRQs (required; whole cores when SMT is on).' },
   { name: 'split-across-numa', group: Group.NODE, help: 'Take the reserved CPUs evenly from every NUMA node.' },
   { name: 'offlined-cpus', value: 'N', group: Group.NODE, help: 'CPUs to switch off (default 0).' },
+  {
+    name: 'lscpu-physical-ids',
+    group: Group.NODE,
+    help: 'The lscpu CORE and SOCKET columns are the kernel\'s ids (captured with -y, or the kernel numbers cores in CPU '
+      + 'order); without it, ids that look like lscpu\'s own numbering make an offlining plan warn (PARTITION_CORE_ORDER_UNPROVEN).',
+  },
   { name: 'disable-smt', group: Group.NODE, help: 'Keep one thread per core: adds nosmt, so full-pcpus-only and even-parity completion are off.' },
   {
     name: 'hugepages',
@@ -141,7 +149,7 @@ export function usage(): string {
       + 'current KubeVirtConfiguration: dedicated CPUs, an isolated emulator thread, 1Gi huge pages, even-parity '
       + 'completion where the VM needs it, full-pcpus-only with SMT, single-numa-node (each VM inside one NUMA node).', ''),
     '',
-    ...wrap('<host-file> is the output of `lscpu -p=CPU,CORE,SOCKET,NODE` or of `virsh capabilities` from one node '
+    ...wrap('<host-file> is the output of `lscpu -p=CPU,CORE,SOCKET,NODE -y` or of `virsh capabilities` from one node '
       + '(detected automatically): a regular file of at most 1 MiB, or `-` to read it from stdin.', ''),
   ];
   for (const group of Object.values(Group)) {
@@ -158,7 +166,7 @@ export function usage(): string {
     'not written; 2 usage error (the command line itself).',
     '',
     'Examples:',
-    '  lscpu -p=CPU,CORE,SOCKET,NODE > node.lscpu      # on the node',
+    '  lscpu -p=CPU,CORE,SOCKET,NODE -y > node.lscpu   # on the node (-y: the kernel\'s core ids)',
     '  cdk8s-kubevirt-realtime plan node.lscpu --reserved-cpus 4 --split-across-numa --hugepages 1Gi:48 \\',
     '      --vcpus 4 --memory 8Gi',
     '  virsh capabilities | cdk8s-kubevirt-realtime plan - --reserved-cpus 4 --vcpus 4 --memory 16Gi \\',
@@ -193,7 +201,7 @@ export function parseArgs(argv: string[]): ParsedCommand {
   if (inputs.length !== 1) {
     throw fail(error('CLI_INPUT_REQUIRED', 'host-file', inputs.length === 0 ? undefined : inputs,
       'exactly one host file (lscpu -p or virsh capabilities output), or - for stdin',
-      'run `lscpu -p=CPU,CORE,SOCKET,NODE > node.lscpu` on the node and pass node.lscpu'));
+      'run `lscpu -p=CPU,CORE,SOCKET,NODE -y > node.lscpu` on the node and pass node.lscpu'));
   }
   const reserved = stringOption(values, 'reserved-cpus');
   if (reserved === undefined) {
@@ -213,6 +221,7 @@ export function parseArgs(argv: string[]): ParsedCommand {
       ...optional('offlinedCpus', stringOption(values, 'offlined-cpus'), (t) => wholeNumber('--offlined-cpus', t, 0, MAX_CPUS - 1)),
       splitAcrossNuma: values['split-across-numa'] === true,
       disableSmt: values['disable-smt'] === true,
+      lscpuPhysicalIds: values['lscpu-physical-ids'] === true,
       ...optional('hugepages', stringOption(values, 'hugepages'), (t) => parseHugePagesOption(t, '--hugepages')),
       ...vmArgsOf(values, given),
       evenParity: flag(values, 'emulator-even-parity') === undefined ? EvenParity.AUTO

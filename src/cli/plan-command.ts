@@ -35,7 +35,7 @@ export interface PlanInput {
 export async function planOutput(args: PlanArgs, input: PlanInput): Promise<string> {
   const bytes = args.input === '-' ? await readStdin(input.stdin) : readHostFile(input.fs, args.input);
   const text = decodeText(bytes, args.input === '-' ? 'stdin' : 'host-file');
-  const host = looksLikeXml(text) ? HostTopology.fromVirshCapabilities(text) : HostTopology.fromLscpu(text);
+  const host = looksLikeXml(text) ? HostTopology.fromVirshCapabilities(text) : HostTopology.fromLscpu(text, { physicalIds: args.lscpuPhysicalIds });
   throwIfErrors(hostSizeFindings(host, args.disableSmt));
   const partition = CpuPartition.plan(host, {
     reservedCpuCount: args.reservedCpus,

@@ -32,7 +32,7 @@ export interface CliFileSystem {
   writeFileSync(path: string, data: string): void;
 }
 
-const FIX = 'pass the saved output of `lscpu -p=CPU,CORE,SOCKET,NODE` or `virsh capabilities`, or pipe it in with `-`';
+const FIX = 'pass the saved output of `lscpu -p=CPU,CORE,SOCKET,NODE -y` or `virsh capabilities`, or pipe it in with `-`';
 
 /**
  * Reads a host file: a regular file of at most `limit` bytes. Throws a ValidationError for a file that cannot be

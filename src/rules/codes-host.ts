@@ -78,6 +78,16 @@ export const HOST_CODES: Record<string, CodeInfo> = {
     prevents: 'a surprise imbalance of housekeeping capacity between NUMA nodes',
     fix: 'reserve a multiple of the NUMA node count, or accept the imbalance',
   },
+  PARTITION_CORE_ORDER_UNPROVEN: {
+    severity: 'warning',
+    meaning: 'The offlined CPUs depend on the order of sockets and cores (a pass took only some of its candidates), '
+      + 'and the topology came from lscpu output whose ids look like lscpu\'s logical numbering (plain lscpu -p: 0, 1, '
+      + '2 ... in CPU order). performance-profile-creator orders by the kernel\'s physical_package_id and core_id, which '
+      + 'are often sparse and out of CPU order (Xeon Scalable), so it may offline other CPUs on the same host.',
+    prevents: 'a partition that silently differs from the one OpenShift\'s performance-profile-creator computes for the host',
+    fix: 'capture the host with `lscpu -p=CPU,CORE,SOCKET,NODE -y` (or virsh capabilities); if the input already is -y '
+      + 'output, read it with { physicalIds: true }; or offline whole sockets only',
+  },
   PARTITION_RESERVED_SHORTFALL: {
     severity: 'error',
     meaning: 'Splitting across NUMA nodes could not reserve the requested count because the last NUMA nodes are too '

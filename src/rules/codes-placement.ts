@@ -55,6 +55,17 @@ export const PLACEMENT_CODES: Record<string, CodeInfo> = {
     prevents: 'a guest that treats SMT siblings as independent cores, which costs much performance under load (seed talk "KubeVirt and the Cost of Containerizing VMs"; kubevirt#4687)',
     fix: 'give the guest the host\'s threads per core (topology { sockets: 1, cores: vCPUs / threads, threads }) and check the pinning with virsh vcpupin',
   },
+  PLACEMENT_EMULATOR_ON_REALTIME_SIBLING: {
+    severity: 'warning',
+    meaning: 'The isolated emulator thread lands on the SMT sibling of a real-time vCPU: on an SMT pool with '
+      + 'full-pcpus-only, vCPUs (+ supplemental-pool IOThreads) that do not fill whole cores (an odd count on 2-thread '
+      + 'cores) leave the last core part-filled, and virt-launcher pins the emulator thread to its free thread '
+      + '(KubeVirt v1.9.0 converter/vcpu/vcpu.go: vCPUs two per core in order, then the emulator).',
+    prevents: 'a real-time vCPU sharing its physical core with QEMU\'s main loop (device emulation, not real-time): '
+      + 'latency spikes the isolation was meant to remove',
+    fix: 'use an even vCPU count with even-parity completion (the emulator then gets a whole core), or leave that vCPU '
+      + 'out of the real-time mask (a housekeeping vCPU then shares the core), or a pool without SMT',
+  },
   PLACEMENT_SMT_ALIGNMENT: {
     severity: 'error',
     meaning: 'With SMT and full-pcpus-only, the launcher pod\'s CPU count (vCPUs + IOThreads + emulator) is not a multiple of the threads per core.',

@@ -48,7 +48,7 @@ export const PLAN_CODES: Record<string, CodeInfo> = {
     severity: 'error',
     meaning: 'Not exactly one host file (or - for stdin) was given.',
     prevents: 'a plan for the wrong host, or for none',
-    fix: 'pass the output of `lscpu -p=CPU,CORE,SOCKET,NODE` or `virsh capabilities` from one node',
+    fix: 'pass the output of `lscpu -p=CPU,CORE,SOCKET,NODE -y` or `virsh capabilities` from one node',
   },
   CLI_MISSING_OPTION: {
     severity: 'error',

@@ -4,11 +4,12 @@ import { PackingItem } from '../model/placement/packing';
 import { capacityOptionsOf, isNodeCount } from '../model/placement/pool-options';
 import { packPool, PoolVm } from '../model/placement/pool-packing';
 import { RealtimeNodePoolModel } from '../model/pool/pool-model';
-import { memoryQuantity, VmShape } from '../model/vm/vm-shape';
+import { memoryQuantity, pinnedCpuCount, VmShape } from '../model/vm/vm-shape';
 import { FeatureGate } from '../values/cluster/feature-gate';
 import { FeatureGateState } from '../values/cluster/feature-gate-state';
 import { NEWEST_TABLED_VERSION } from '../values/cluster/gate-table';
 import { KubeVirtVersion } from '../values/cluster/kubevirt-version';
+import { CpuSet } from '../values/cpu-set';
 import { error, Finding, Severity, warning } from '../values/finding';
 import { NodeTaint } from '../values/pool/node-taint';
 import { TopologyManagerPolicy } from '../values/pool/topology-manager-policy';
@@ -49,6 +50,7 @@ export function shapePlacementFindings(input: PlacementInput): Finding[] {
   return [
     ...realtimeCapableFindings(input),
     ...guestThreadFindings(input),
+    ...emulatorSiblingFindings(input),
     ...fit,
     ...numaNodeFitFindingsGiven(input, fit),
     ...numaPassthroughPolicyFindings(input),
@@ -135,6 +137,54 @@ export function guestThreadFindings(input: PlacementInput): Finding[] {
       + '`virsh vcpupin` that guest siblings land on host siblings (kubevirt#4687)')];
   }
   return [];
+}
+
+/**
+ * PLACEMENT_EMULATOR_ON_REALTIME_SIBLING: the isolated emulator thread shares a physical core with a real-time vCPU.
+ *
+ * On an SMT pool with full-pcpus-only the launcher pod gets whole cores. virt-launcher (KubeVirt v1.9.0,
+ * `converter/vcpu/vcpu.go`: `cpuChunksToCells`, `FitCores`, `FormatEmulatorThreadPin`) walks the pod's CPUs core by
+ * core in CPU order, pins vCPUs to consecutive threads (vCPU 0 and 1 on the two threads of the first core, ...), then
+ * the supplemental-pool IOThreads, then gives the emulator thread the next free thread. When vCPUs + pool IOThreads
+ * do not fill whole cores (an odd count on 2-thread cores: the pod is N+1 CPUs, no even-parity completion), that free
+ * thread is on the last vCPUs' core: QEMU's main loop, which is not real-time, then competes with a real-time vCPU
+ * for the core's execution units. Not refused: the VM runs, and leaving that vCPU out of the mask makes it sound.
+ */
+export function emulatorSiblingFindings(input: PlacementInput): Finding[] {
+  const { shape, pool } = input;
+  if (!shape.dedicatedCpuPlacement || !shape.isolateEmulatorThread || !pool.smtEnabled || !pool.fullPcpusOnly) return [];
+  const threads = pool.partition.topology.threadsPerCore;
+  const pinned = pinnedCpuCount(shape);
+  const lastCoreThreads = pinned % threads;
+  if (lastCoreThreads === 0) return [];
+  const c = capacityFor(input);
+  // A pod that is not whole cores is refused by the kubelet (PLACEMENT_SMT_ALIGNMENT): nothing is pinned at all.
+  if (c.podCpus % threads !== 0) return [];
+  const lastCoreStart = pinned - lastCoreThreads;
+  const mates = shape.realtimeVcpus.filter((vcpu) => vcpu >= lastCoreStart && vcpu < shape.vcpus);
+  if (mates.length === 0) return [];
+  const mateText = mates.length === 1 ? `real-time vCPU ${mates[0]}` : `real-time vCPUs ${CpuSet.of(mates)}`;
+  const poolThreads = pinned - shape.vcpus;
+  const counted = poolThreads > 0 ? `${plural(shape.vcpus, 'vCPU')} + ${plural(poolThreads, 'supplemental-pool IOThread')}` : plural(shape.vcpus, 'vCPU');
+  const fixes: string[] = [];
+  // Whole cores of vCPUs leave the emulator an even pod remainder only on 2-thread cores (2 CPUs with even parity).
+  const whole = threads === 2 ? [shape.vcpus - lastCoreThreads, shape.vcpus + threads - lastCoreThreads].filter((n) => n >= 1) : [];
+  if (whole.length > 0) {
+    fixes.push(`give the VM ${whole.join(' or ')} vCPUs, so its vCPUs fill whole cores and the emulator thread gets a core of its own`
+    + (input.cluster.evenParityCompletion ? ' (even-parity completion is on)' : ' (with even-parity completion: a KubeVirtConfiguration '
+      + 'for KubeVirt v1.2 or later enables AlignCPUs and alpha.kubevirt.io/EmulatorThreadCompleteToEvenParity)'));
+  }
+  const rest = shape.realtimeVcpus.filter((vcpu) => !mates.includes(vcpu));
+  if (rest.length > 0) {
+    fixes.push(`leave ${mates.length === 1 ? `vCPU ${mates[0]}` : `vCPUs ${CpuSet.of(mates)}`} out of the real-time mask `
+      + `(realtimeMask: RealtimeMask.parse('${CpuSet.of(rest)}')), so the emulator shares its core with a housekeeping vCPU`);
+  }
+  fixes.push('place the VM on a pool without SMT (disableSmt)');
+  return [warning('PLACEMENT_EMULATOR_ON_REALTIME_SIBLING', cpuFieldOf(input), cpuValueOf(input),
+    `vCPUs that fill whole cores of pool ${pool.role} (${threads} threads per core, full-pcpus-only): the pod gets `
+    + `${describePod(c)} in whole cores, ${counted} leave the last core part-filled, and KubeVirt pins the isolated `
+    + `emulator thread (QEMU's main loop, not real-time) to its free thread, the SMT sibling of ${mateText}, which then `
+    + 'shares the core with it', fixes.join('; or '))];
 }
 
 /** PLACEMENT_SMT_ALIGNMENT: the pod's CPU count is not a multiple of the host's threads per core (full-pcpus-only). */

@@ -18,7 +18,7 @@ function failure(argv: string[]): ValidationError {
 describe('parseArgs', () => {
   test('reads every option, in both --name value and --name=value forms', () => {
     const parsed = parseArgs(['plan', 'host.xml', '--reserved-cpus', '4', '--split-across-numa', '--offlined-cpus=2',
-      '--disable-smt', '--hugepages', '1Gi:12@0,1Gi:12@1', '--vcpus', '4', '--memory', '16Gi', '--hugepage-size=2Mi',
+      '--disable-smt', '--lscpu-physical-ids', '--hugepages', '1Gi:12@0,1Gi:12@1', '--vcpus', '4', '--memory', '16Gi', '--hugepage-size=2Mi',
       '--no-isolate-emulator-thread', '--no-emulator-even-parity', '--format', 'json', '--svg', 'out.svg']);
     expect(parsed).toEqual({
       help: false,
@@ -28,6 +28,7 @@ describe('parseArgs', () => {
         offlinedCpus: 2,
         splitAcrossNuma: true,
         disableSmt: true,
+        lscpuPhysicalIds: true,
         hugepages: [{ size: HugePageSize.ONE_GI, count: 12, numaNode: 0 }, { size: HugePageSize.ONE_GI, count: 12, numaNode: 1 }],
         vm: { vcpus: 4, memory: '16Gi', memoryBytes: 16 * 2 ** 30, hugePageSize: HugePageSize.TWO_MI, isolateEmulatorThread: false },
         evenParity: EvenParity.OFF,
@@ -56,7 +57,7 @@ describe('parseArgs', () => {
 
   test('defaults without a VM: text format, no VM shape, stdin as "-"; a file named like an option after "--"', () => {
     const plan = parseArgs(['plan', '-', '--reserved-cpus', '2']).plan!;
-    expect(plan).toEqual({ input: '-', reservedCpus: 2, splitAcrossNuma: false, disableSmt: false, evenParity: EvenParity.AUTO, format: OutputFormat.TEXT });
+    expect(plan).toEqual({ input: '-', reservedCpus: 2, splitAcrossNuma: false, disableSmt: false, lscpuPhysicalIds: false, evenParity: EvenParity.AUTO, format: OutputFormat.TEXT });
     expect(parseArgs(['plan', '--reserved-cpus', '2', '--', '--odd-name']).plan!.input).toBe('--odd-name');
   });
 

@@ -6,6 +6,7 @@ import { collector, memoryIo, run, systemError } from './io';
 import { EXIT_INVALID_INPUT, EXIT_OK, EXIT_USAGE, main } from '../../src/cli/main';
 import { TextSink } from '../../src/cli/output';
 import { LSCPU_SMT_TWO_NODES } from '../fixtures/host';
+import { ntoBareMetalLscpu } from '../fixtures/nto-bare-metal-host';
 import { SEED_002_LSCPU, SEED_002_VIRSH_CAPABILITIES } from '../plan/seed-002';
 import { parseXml } from '../plan/xml-check';
 
@@ -30,6 +31,17 @@ describe('cdk8s-kubevirt-realtime plan', () => {
     expect(stdout).toContain('\n  reservedSystemCPUs: 0-1,8-9\n');
     expect(stdout).toContain('default props\n(no huge pages set aside)');
     expect(stdout).not.toContain('Capacity');
+  });
+
+  test('plain lscpu ids warn an offlining plan (PARTITION_CORE_ORDER_UNPROVEN); --lscpu-physical-ids vouches for them', async () => {
+    const files = { 'node.lscpu': ntoBareMetalLscpu(false) };
+    const argv = ['plan', 'node.lscpu', '--reserved-cpus', '4', '--offlined-cpus', '4'];
+    const plain = await run(argv, { files });
+    expect(plain.code).toBe(EXIT_OK);
+    expect(plain.stdout).toContain('PARTITION_CORE_ORDER_UNPROVEN');
+    const vouched = await run([...argv, '--lscpu-physical-ids'], { files });
+    expect(vouched.code).toBe(EXIT_OK);
+    expect(vouched.stdout).not.toContain('PARTITION_CORE_ORDER_UNPROVEN');
   });
 
   test('text output with a VM shape (snapshot; docs/plan-seed-002.txt is this output)', async () => {
@@ -94,7 +106,7 @@ describe('cdk8s-kubevirt-realtime plan', () => {
     const binary = await run(['plan', '-', '--reserved-cpus', '1'], { stdin: [Buffer.from([0x30, 0xff, 0xfe])] });
     expect(binary.code).toBe(EXIT_INVALID_INPUT);
     expect(binary.stderr).toBe('error: [CLI_INPUT_NOT_TEXT] stdin: got "3 bytes that are not UTF-8 text", expected the text printed by lscpu -p '
-      + 'or virsh capabilities; fix: pass the saved output of `lscpu -p=CPU,CORE,SOCKET,NODE` or `virsh capabilities`, or pipe it in with `-`\n');
+      + 'or virsh capabilities; fix: pass the saved output of `lscpu -p=CPU,CORE,SOCKET,NODE -y` or `virsh capabilities`, or pipe it in with `-`\n');
 
     let pulled = 0;
     function* zeros() {

@@ -46,7 +46,7 @@ describe('examples/realtime-cluster', () => {
     const vms = kind(v19.objects, 'VirtualMachine');
     expect(vms.map((v) => v.metadata.name)).toEqual(['rt-control', 'rt-dataplane', 'io-gateway']);
     for (const vm of vms) expect(vm.spec.template.spec.nodeSelector).toEqual({ 'node-role.kubernetes.io/worker-rt': '' });
-    expect(vms.map((v) => v.spec.template.spec.domain.cpu.realtime)).toEqual([{ mask: '1-2' }, {}, undefined]);
+    expect(vms.map((v) => v.spec.template.spec.domain.cpu.realtime)).toEqual([{ mask: '0-1' }, {}, undefined]);
   });
 
   test('the VMs differ only in the KubeVirt configuration between releases', () => {

@@ -7,7 +7,7 @@ import { RealtimeVirtualMachineProps } from '../../src/constructs/vm/realtime-vi
 import { ClusterFacts, NO_CLUSTER_FACTS } from '../../src/model/cluster/cluster-facts';
 import { PLACEMENT_CODES } from '../../src/rules/codes-placement';
 import {
-  configurationFindings, cpuFitFindings, guestThreadFindings, hugePageFindings, nodeSelectorFindings,
+  configurationFindings, cpuFitFindings, emulatorSiblingFindings, guestThreadFindings, hugePageFindings, nodeSelectorFindings,
   numaNodeFitFindings, numaPassthroughPolicyFindings, placementFindings, PlacementInput, poolCapacityFindings,
   realtimeCapableFindings, smtAlignmentFindings, taintFindings,
 } from '../../src/rules/placement-rules';
@@ -18,6 +18,7 @@ import { CpuPartition } from '../../src/values/host/cpu-partition';
 import { HugePageSize } from '../../src/values/hugepage-size';
 import { PoolBackend } from '../../src/values/pool/pool-backend';
 import { TopologyManagerPolicy } from '../../src/values/pool/topology-manager-policy';
+import { RealtimeMask } from '../../src/values/realtime-mask';
 import { IoThreadsPolicy } from '../../src/values/vm/io-threads-policy';
 import { TaintEffect } from '../../src/values/vm/taint-effect';
 import { chartWithPool, modelOf, noSmtPoolProps, shapeOf, smtHost, smtPoolProps, synthError, vmProps } from '../fixtures/placement';
@@ -32,9 +33,76 @@ function input(props: Partial<RealtimeVirtualMachineProps> = {}, extra: Partial<
 const text = (findings: Finding[]) => findings.map(formatFinding);
 
 describe('a VM that fits its pool', () => {
-  test('has no placement findings (3 vCPUs + 1 emulator = two whole cores, 4 x 1Gi)', () => {
-    expect(placementFindings(input())).toEqual([]);
-    expect(placementFindings(input({}, { cluster: { ...V1_9, evenParityCompletion: false } }))).toEqual([]);
+  test('has no placement findings (3 vCPUs + 1 emulator = two whole cores, 4 x 1Gi, vCPU 2 not real-time)', () => {
+    const props = { realtimeMask: RealtimeMask.parse('0-1') };
+    expect(placementFindings(input(props))).toEqual([]);
+    expect(placementFindings(input(props, { cluster: { ...V1_9, evenParityCompletion: false } }))).toEqual([]);
+  });
+});
+
+describe('PLACEMENT_EMULATOR_ON_REALTIME_SIBLING (KubeVirt v1.9.0 pins vCPUs two per core, then the emulator)', () => {
+  test('warns for an odd vCPU count on an SMT pool: the emulator thread lands on real-time vCPU N-1\'s sibling', () => {
+    const findings = emulatorSiblingFindings(input());
+    expect(findings).toHaveLength(1);
+    const [finding] = findings;
+    expect(finding.severity).toBe(Severity.WARNING);
+    expect(formatFinding(finding)).toMatch(/^\[PLACEMENT_EMULATOR_ON_REALTIME_SIBLING\] vcpus: got 3, expected vCPUs that fill whole cores of pool worker-rt \(2 threads per core, full-pcpus-only\)/);
+    expect(finding.expected).toContain('the pod gets 4 CPUs (3 vCPUs + 1 emulator CPU) in whole cores');
+    expect(finding.expected).toContain('the SMT sibling of real-time vCPU 2');
+    expect(finding.fix).toBe('give the VM 2 or 4 vCPUs, so its vCPUs fill whole cores and the emulator thread gets a core of its own '
+      + '(even-parity completion is on); or leave vCPU 2 out of the real-time mask (realtimeMask: RealtimeMask.parse(\'0-1\')), '
+      + 'so the emulator shares its core with a housekeeping vCPU; or place the VM on a pool without SMT (disableSmt)');
+    expect(placementFindings(input()).map((f) => f.code)).toEqual(['PLACEMENT_EMULATOR_ON_REALTIME_SIBLING']);
+  });
+
+  test('names how to get even-parity completion when the cluster does not have it', () => {
+    const [finding] = emulatorSiblingFindings(input({ vcpus: 5 }, { cluster: NO_CLUSTER_FACTS }));
+    expect(finding.expected).toContain('real-time vCPU 4');
+    expect(finding.fix).toContain('give the VM 4 or 6 vCPUs');
+    expect(finding.fix).toContain('with even-parity completion: a KubeVirtConfiguration for KubeVirt v1.2 or later enables AlignCPUs');
+    expect(finding.fix).toContain('RealtimeMask.parse(\'0-3\')');
+  });
+
+  test('a 1-vCPU VM: no mask can leave its only vCPU out, so the fixes are 2 vCPUs or a pool without SMT', () => {
+    const [finding] = emulatorSiblingFindings(input({ vcpus: 1, memory: Size.gibibytes(1) }));
+    expect(finding.expected).toContain('real-time vCPU 0');
+    expect(finding.fix).toBe('give the VM 2 vCPUs, so its vCPUs fill whole cores and the emulator thread gets a core of its own '
+      + '(even-parity completion is on); or place the VM on a pool without SMT (disableSmt)');
+  });
+
+  test('names the real-time vCPU from an explicit topology too', () => {
+    const [finding] = emulatorSiblingFindings(input({ vcpus: undefined, topology: { sockets: 3, cores: 1, threads: 1 } }, { cpuField: 'topology' }));
+    expect(formatFinding(finding)).toContain('topology: got {"sockets":3,"cores":1,"threads":1}');
+  });
+
+  test.each<[string, Partial<RealtimeVirtualMachineProps>, Partial<PlacementInput>]>([
+    ['vCPU N-1 left out of the real-time mask', { realtimeMask: RealtimeMask.parse('0-1') }, {}],
+    ['a mask that leaves vCPU N-1 out by negation', { realtimeMask: RealtimeMask.parse('0-2,^2') }, {}],
+    ['no real-time vCPUs', { realtime: false, guestMappingPassthrough: false }, {}],
+    ['an even vCPU count with even parity (the emulator gets a whole core)', { vcpus: 4 }, {}],
+    ['an even vCPU count without parity (refused as PLACEMENT_SMT_ALIGNMENT instead)', { vcpus: 4 }, { cluster: { ...V1_9, evenParityCompletion: false } }],
+    ['no isolated emulator thread', { isolateEmulatorThread: false }, {}],
+    ['a pool without SMT', {}, { pool: modelOf(noSmtPoolProps()) }],
+    ['a pool without full-pcpus-only', {}, { pool: { ...modelOf(smtPoolProps()), fullPcpusOnly: false } }],
+    ['supplemental-pool IOThreads complete the core (the emulator shares it with an IOThread)',
+      { vcpus: 3, ioThreadsPolicy: IoThreadsPolicy.SUPPLEMENTAL_POOL, supplementalPoolThreadCount: 2 }, {}],
+    ['supplemental-pool IOThreads that make the pinned count even', { vcpus: 3, ioThreadsPolicy: IoThreadsPolicy.SUPPLEMENTAL_POOL, supplementalPoolThreadCount: 1 }, {}],
+  ])('no warning with %s', (_name, props, extra) => {
+    expect(emulatorSiblingFindings(input(props, extra))).toEqual([]);
+  });
+
+  test('construct level: a 3-vCPU VM placed on an SMT pool synthesizes, with the warning on the VM', () => {
+    // GIVEN an SMT pool (2 threads per core, single-numa-node so full-pcpus-only) and a v1.9 KubeVirt with AlignCPUs
+    const { chart, pool } = chartWithPool();
+    new KubeVirtConfiguration(chart, 'KubeVirt', { version: KubeVirtVersion.V1_9 });
+    // WHEN
+    new RealtimeVirtualMachine(chart, 'odd', vmProps({ vcpus: 3, nodePool: pool }));
+    new RealtimeVirtualMachine(chart, 'masked', vmProps({ vcpus: 3, nodePool: pool, realtimeMask: RealtimeMask.parse('0-1') }));
+    // THEN a warning, not a failure (strict mode off)
+    Warnings.strict(chart, false);
+    expect(synthError(chart)).toBe('');
+    expect(Warnings.of(chart).findings().map((w) => `${w.path} ${w.finding.code}`)).toEqual(['test/odd PLACEMENT_EMULATOR_ON_REALTIME_SIBLING']);
+    expect(Warnings.of(chart).list()[0]).toContain('the SMT sibling of real-time vCPU 2');
   });
 });
 

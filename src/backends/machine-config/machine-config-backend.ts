@@ -63,7 +63,9 @@ export function renderMachineConfigBackend(scope: Construct, pool: ResolvedPool)
       spec: tuned.toJson_TunedSpec({
         profile: [{
           name: profileName,
-          data: tunedProfileData({ name: profileName, role, machineConfigName: mcName, isolated: model.partition.isolated }),
+          data: tunedProfileData({
+            name: profileName, role, machineConfigName: mcName, isolated: model.partition.isolated, realtimeKernel: model.realtimeKernel,
+          }),
         }],
         // Priority 20, like NTO's performance profiles: the lowest number wins, and the default Tuned CR recommends
         // openshift-control-plane at 30 and openshift-node at 40.

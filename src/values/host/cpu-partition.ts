@@ -30,7 +30,7 @@ export class CpuPartition {
     throwIfErrors(checkPlanOptions(topology, options));
     const disableSmt = options.disableSmt ?? false;
     const view = disableSmt ? topology.withoutSmt() : topology;
-    const planned = planPartition(view, options);
+    const planned = planPartition(view, options, topology.coreIdsMayBeLogical);
     throwIfErrors(planned.findings);
     // The planner upholds these by construction; checking again keeps a future change from emitting a bad list.
     throwIfErrors(checkPartition(view, planned.reserved, planned.isolated, planned.offlined));

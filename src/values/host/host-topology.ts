@@ -6,6 +6,7 @@ import { checkProps, checkValue, Prop } from '../prop-check';
 import { ValidationError } from '../validation-error';
 import { UNIFORM_TOPOLOGY_SCHEMA } from './host-props-schema';
 import { parseLscpu } from './lscpu';
+import { LscpuOptions } from './lscpu-options';
 import { buildLayout, CpuLayout, RawTopology, TopologyLayout } from './topology-data';
 import { uniformTopology } from './uniform-layout';
 import { UniformTopologyProps } from './uniform-topology';
@@ -45,11 +46,16 @@ export class HostTopology {
    * `# CPU,Core,Socket,Node...` header, as lscpu prints it, decides the column order, so plain `lscpu -p` works too).
    * An empty Node field means NUMA node 0: lscpu prints it that way on kernels without NUMA support.
    *
+   * Capture with `lscpu -p=CPU,CORE,SOCKET,NODE -y`: `-y` prints the kernel's core and socket ids, the order
+   * OpenShift's performance-profile-creator offlines CPUs in. Without it lscpu numbers cores in CPU order, and a plan
+   * that offlines part of a socket warns (PARTITION_CORE_ORDER_UNPROVEN).
+   *
    * @param text the command output (at most 1 MiB)
+   * @param options how to read the ids
    */
-  public static fromLscpu(text: string): HostTopology {
+  public static fromLscpu(text: string, options?: LscpuOptions): HostTopology {
     checkValue(text, Prop.string(true), 'HostTopology.fromLscpu(text)');
-    return new HostTopology(parseLscpu(text));
+    return new HostTopology(parseLscpu(text, options));
   }
 
   /**
@@ -89,6 +95,14 @@ export class HostTopology {
     this.threadsPerCore = this.layout.threadsPerCore;
     this.smtEnabled = this.threadsPerCore > 1;
     this.coreSets = this.layout.cores.map((c) => c.set);
+  }
+
+  /**
+   * True when the socket and core ids may be lscpu's logical numbering (plain `lscpu -p`) instead of the kernel's
+   * physical_package_id and core_id, which performance-profile-creator orders offlined CPUs by.
+   */
+  public get coreIdsMayBeLogical(): boolean {
+    return this.layout.coreIdsMayBeLogical;
   }
 
   /** The NUMA node ids, ascending. */

@@ -1,19 +1,33 @@
+import { LscpuOptions } from './lscpu-options';
 import { CpuSet } from '../cpu-set';
 import { error, Finding } from '../finding';
+import { checkProps, Prop, PropSchema } from '../prop-check';
 import { ValidationError } from '../validation-error';
 import {
   checkInputSize, MAX_CPUS, MAX_FINDINGS, MAX_NUMA_NODE_ID, MAX_TOPOLOGY_ID, RawCpu, RawNumaNode, RawTopology,
 } from './topology-data';
 
-// Reads `lscpu -p=CPU,CORE,SOCKET,NODE` (or plain `lscpu -p`, whose default columns start with the same four).
-// lscpu prints a `# CPU,Core,Socket,Node` header as its last comment line; when present it decides which column is
-// which, so any column order or extra columns (caches, Book, Drawer) work. Without a header the four columns are
-// assumed in that order. An EMPTY Node field (lscpu on kernels without NUMA support prints `0,0,0,`) means NUMA
+// Reads `lscpu -p=CPU,CORE,SOCKET,NODE -y` (or without -y, or plain `lscpu -p`, whose default columns start with the
+// same four). lscpu prints a `# CPU,Core,Socket,Node` header as its last comment line; when present it decides which
+// column is which, so any column order or extra columns (caches, Book, Drawer) work. Without a header the four columns
+// are assumed in that order. An EMPTY Node field (lscpu on kernels without NUMA support prints `0,0,0,`) means NUMA
 // node 0, the kernel's single implicit node; a MISSING Node column is refused rather than guessed.
+//
+// CAPTURE WITH -y (--physical). Without it lscpu numbers cores and sockets LOGICALLY: the index of each sibling set in
+// CPU order, host-wide (util-linux lscpu.c `__fill_id`, "logical core number"). With it, CORE and SOCKET are the
+// kernel's `topology/core_id` and `physical_package_id`, which OpenShift's performance-profile-creator sorts by when
+// it picks the CPUs to take offline; on many Xeon hosts core_id is sparse and out of CPU order, so only the kernel's
+// ids give PPC's offlined set. The header is the same either way, so the text cannot say which it is: ids that are
+// not lscpu's logical numbering must be physical, but logical-looking ids may be either (or physical ids that happen
+// to follow CPU order). Such input is marked `idsMayBeLogical`, and the planner warns when its result depends on it.
 
 const SOURCE = 'lscpu';
 const REQUIRED = ['cpu', 'core', 'socket', 'node'] as const;
-const RERUN = 'paste the complete output of `lscpu -p=CPU,CORE,SOCKET,NODE`';
+/** The capture this parser asks for: CORE and SOCKET are then the kernel's core_id and physical_package_id. */
+export const LSCPU_COMMAND = 'lscpu -p=CPU,CORE,SOCKET,NODE -y';
+const RERUN = `paste the complete output of \`${LSCPU_COMMAND}\``;
+
+const OPTIONS_SCHEMA: PropSchema<LscpuOptions> = { physicalIds: Prop.boolean() };
 
 interface Columns {
   readonly count: number;
@@ -27,7 +41,8 @@ interface Columns {
 const DEFAULT_COLUMNS: Columns = { count: 4, cpu: 0, core: 1, socket: 2, node: 3, names: 'CPU,Core,Socket,Node' };
 
 /** Parses lscpu parsable output into the source-neutral description; throws a ValidationError naming the line. */
-export function parseLscpu(text: string): RawTopology {
+export function parseLscpu(text: string, options?: LscpuOptions): RawTopology {
+  if (options !== undefined) checkProps(options, OPTIONS_SCHEMA, [], 'lscpu options');
   if (typeof text !== 'string') {
     throw new ValidationError([error('LSCPU_SYNTAX', SOURCE, text, 'the text printed by lscpu -p', RERUN)]);
   }
@@ -62,7 +77,33 @@ export function parseLscpu(text: string): RawTopology {
   }
   if (findings.length > 0) throw new ValidationError(findings.slice(0, MAX_FINDINGS));
   const nodes: RawNumaNode[] = [...nodeIds].map((id) => ({ id, hugePages: new Map() }));
-  return { cpus, nodes };
+  const unproven = !(options?.physicalIds ?? false) && idsLookLogical(cpus);
+  return { cpus: unproven ? cpus.map((cpu) => ({ ...cpu, idsMayBeLogical: true })) : cpus, nodes };
+}
+
+/**
+ * True when the CORE and SOCKET ids could be lscpu's logical numbering: in CPU id order each id is either one seen
+ * before (a core's other thread; a core id never in two sockets) or the next unused number from 0. Kernel ids fail
+ * this as soon as they skip a number, restart in the next socket or appear out of CPU order. Linear after one sort.
+ */
+export function idsLookLogical(cpus: RawCpu[]): boolean {
+  const byId = [...cpus].sort((a, b) => a.id - b.id);
+  const socketOfCore = new Map<number, number>();
+  const sockets = new Set<number>();
+  for (const cpu of byId) {
+    const socket = socketOfCore.get(cpu.physicalCoreId);
+    if (socket === undefined) {
+      if (cpu.physicalCoreId !== socketOfCore.size) return false;
+      socketOfCore.set(cpu.physicalCoreId, cpu.socketId);
+    } else if (socket !== cpu.socketId) {
+      return false;
+    }
+    if (!sockets.has(cpu.socketId)) {
+      if (cpu.socketId !== sockets.size) return false;
+      sockets.add(cpu.socketId);
+    }
+  }
+  return true;
 }
 
 /** The column layout from a `# CPU,Core,Socket,Node[,...]` header, or undefined for any other comment. */
@@ -72,7 +113,7 @@ function readHeader(line: string, where: string, findings: Finding[]): Columns |
   const missing = REQUIRED.filter((name) => !names.includes(name));
   if (missing.length > 0) {
     findings.push(syntax(where, line, `a header with the columns CPU, Core, Socket and Node (missing ${missing.join(', ')})`,
-      'run `lscpu -p=CPU,CORE,SOCKET,NODE`; the NUMA node of each CPU cannot be guessed'));
+      `run \`${LSCPU_COMMAND}\`; the NUMA node of each CPU cannot be guessed`));
     return undefined;
   }
   const [cpu, core, socket, node] = REQUIRED.map((name) => names.indexOf(name));

@@ -1,6 +1,7 @@
 import { error, Finding, warning } from '../finding';
 import { CpuPartitionPlanOptions } from './cpu-partition-props';
 import { HostTopology } from './host-topology';
+import { LSCPU_COMMAND } from './lscpu';
 import { CpuSet } from '../cpu-set';
 
 // The CPU selection of OpenShift's performance-profile-creator (NTO pkg/performanceprofile/profilecreator,
@@ -11,6 +12,12 @@ import { CpuSet } from '../cpu-set';
 //    unreserved CPU; sockets by id, cores within a socket by core id;
 //  - isolated: everything else.
 // Count checks (range, sum, odd-with-SMT) are rules in src/rules/partition-rules.ts and run before this.
+//
+// PPC's ids are the kernel's: ghw reads `physical_package_id` and `topology/core_id`, and core_id is often sparse and
+// out of CPU order (Xeon Scalable). The reserved CPUs never depend on them (cores by lowest CPU); the offlined CPUs do
+// whenever a pass stops part-way, choosing some of its candidates by that order. The plan is PPC's exactly when the
+// topology carries the kernel's ids; when it may carry lscpu's logical numbering instead (plain `lscpu -p`) and the
+// result depends on the order, the plan warns PARTITION_CORE_ORDER_UNPROVEN instead of silently differing.
 
 /** The lists a plan produces, plus findings only known after selecting (shortfall, split cores, uneven split). */
 export interface PlannedCpus {
@@ -39,8 +46,13 @@ export function reservedTargets(count: number, nodeCount: number, split: boolean
   return targets;
 }
 
-/** Plans on `view` (the SMT-off view already when SMT is disabled); counts must have passed checkPlanOptions. */
-export function planPartition(view: HostTopology, options: CpuPartitionPlanOptions): PlannedCpus {
+/**
+ * Plans on `view` (the SMT-off view already when SMT is disabled); counts must have passed checkPlanOptions.
+ *
+ * @param coreIdsMayBeLogical the topology's socket and core ids may be lscpu's logical numbering rather than the
+ * kernel's (`TopologyLayout.coreIdsMayBeLogical`): warn when the offlined CPUs depend on them
+ */
+export function planPartition(view: HostTopology, options: CpuPartitionPlanOptions, coreIdsMayBeLogical: boolean = false): PlannedCpus {
   const count = options.reservedCpuCount;
   const offlinedCount = options.offlinedCpuCount ?? 0;
   const split = options.splitAcrossNumaNodes ?? false;
@@ -60,18 +72,41 @@ export function planPartition(view: HostTopology, options: CpuPartitionPlanOptio
 
   const offlined = new Accumulator();
   const sockets = socketsOf(view);
+  // Whether the order of sockets or of cores within a socket chose among candidates of a pass (see the header).
+  let orderDecided = false;
   if (options.offlineWholeSocketsFirst ?? true) {
-    for (const socket of sockets) {
-      const unused = !socket.cores.some((core) => core.some((id) => reserved.has(id)));
-      if (unused && socket.cpuCount <= offlinedCount - offlined.size) offlined.add(offlinedCount, socket.cores);
+    const unusedSockets = sockets.filter((socket) => !socket.cores.some((core) => core.some((id) => reserved.has(id))));
+    const skipped: Socket[] = [];
+    for (const socket of unusedSockets) {
+      if (socket.cpuCount <= offlinedCount - offlined.size) offlined.add(offlinedCount, socket.cores);
+      else skipped.push(socket);
     }
+    // Another order could have taken a skipped socket that fits on its own instead of one that was taken.
+    orderDecided = skipped.length < unusedSockets.length && skipped.some((socket) => socket.cpuCount <= offlinedCount);
   }
-  for (const socket of sockets) offlined.add(offlinedCount, socket.cores, (index, id) => index !== 0 && !reserved.has(id));
-  for (const socket of sockets) offlined.add(offlinedCount, socket.cores, (_index, id) => !reserved.has(id));
+  const passes: Array<(index: number, id: number) => boolean> = [
+    (index, id) => index !== 0 && !reserved.has(id),
+    (_index, id) => !reserved.has(id),
+  ];
+  for (const keep of passes) {
+    const room = offlinedCount - offlined.size;
+    const candidates = room > 0 ? countCandidates(sockets, (index, id) => keep(index, id) && !offlined.has(id)) : 0;
+    if (room > 0 && room < candidates) orderDecided = true;
+    for (const socket of sockets) offlined.add(offlinedCount, socket.cores, keep);
+  }
 
   const reservedSet = reserved.result();
   const offlinedSet = offlined.result();
   const isolated = view.cpus.difference(reservedSet).difference(offlinedSet);
+  if (orderDecided && coreIdsMayBeLogical) {
+    findings.push(warning('PARTITION_CORE_ORDER_UNPROVEN', 'offlinedCpuCount', offlinedCount,
+      'a topology with the kernel\'s socket and core ids: the offlined CPUs '
+      + `("${offlinedSet}") depend on the order of sockets and cores, which performance-profile-creator takes from `
+      + 'physical_package_id and core_id (often sparse and out of CPU order), but this lscpu input may number them '
+      + 'logically (0, 1, 2 ... in CPU order, as plain lscpu -p does), so PPC may offline other CPUs on this host',
+      `capture the host with \`${LSCPU_COMMAND}\` (or virsh capabilities); if the input already is -y output, read it `
+      + 'with { physicalIds: true }; or offline whole sockets only'));
+  }
 
   if (reservedSet.size < count) {
     findings.push(error('PARTITION_RESERVED_SHORTFALL', 'reservedCpuCount', count,
@@ -89,6 +124,15 @@ export function planPartition(view: HostTopology, options: CpuPartitionPlanOptio
       + 'or set disableSmt'));
   }
   return { reserved: reservedSet, isolated, offlined: offlinedSet, findings };
+}
+
+/** How many CPUs of the sockets' cores `keep` accepts. */
+function countCandidates(sockets: Socket[], keep: (threadIndex: number, id: number) => boolean): number {
+  let count = 0;
+  for (const socket of sockets) {
+    for (const core of socket.cores) core.forEach((id, index) => { if (keep(index, id)) count++; });
+  }
+  return count;
 }
 
 interface Socket {

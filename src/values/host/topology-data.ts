@@ -27,6 +27,12 @@ export interface RawCpu {
   readonly coreKey: string;
   /** The core's id as the source numbers it (sysfs core_id, lscpu CORE); orders cores within a socket. */
   readonly physicalCoreId: number;
+  /**
+   * The source's socket and core ids may be a logical numbering (plain `lscpu -p`) rather than the kernel's
+   * `physical_package_id` and `core_id`, which performance-profile-creator orders offlined CPUs by. Unset for sources
+   * that carry the kernel's ids (virsh capabilities, `lscpu -y` output that proves it) and for uniform shapes.
+   */
+  readonly idsMayBeLogical?: boolean;
   /** Where the CPU was declared, for messages: `lscpu line 7`, `virsh capabilities <cpu id='3'> (line 40)`. */
   readonly origin: string;
 }
@@ -75,6 +81,8 @@ export interface TopologyLayout {
   readonly nodes: ReadonlyMap<number, NodeLayout>;
   readonly nodeIds: number[];
   readonly threadsPerCore: number;
+  /** Some CPU's socket and core ids may be a logical numbering (`RawCpu.idsMayBeLogical`). */
+  readonly coreIdsMayBeLogical: boolean;
 }
 
 /** Throws HOST_INPUT_TOO_LARGE for text longer than MAX_INPUT_CHARS (checked before any parsing work). */
@@ -178,6 +186,7 @@ function index(raw: RawTopology, groups: Map<string, RawCpu[]>): TopologyLayout 
     nodes,
     nodeIds,
     threadsPerCore: cores.reduce((max, c) => Math.max(max, c.cpus.length), 1),
+    coreIdsMayBeLogical: raw.cpus.some((cpu) => cpu.idsMayBeLogical === true),
   };
 }
 

@@ -2,7 +2,7 @@ import { Size } from 'cdk8s';
 
 /**
  * How a host numbers its logical CPUs. Firmware decides this, and it matters: the same reserved list means different
- * cores on differently numbered hosts. Check `lscpu -p=CPU,CORE,SOCKET,NODE` or `virsh capabilities` on one real
+ * cores on differently numbered hosts. Check `lscpu -p=CPU,CORE,SOCKET,NODE -y` or `virsh capabilities` on one real
  * node and pick the member that reproduces it (or build the topology from that output directly).
  *
  * In every member, sockets are numbered in NUMA node order (node `n` owns sockets `n*S .. n*S+S-1`, where S is

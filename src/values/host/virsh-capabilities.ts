@@ -12,6 +12,11 @@ import { describeElement, parseXml, XmlElement } from './xml-reader';
 // from just its `<topology>` element, as the libvirt real-time guide shows it. SMT siblings are grouped by each
 // CPU's `siblings` attribute (the kernel's thread_siblings_list), which is authoritative: libvirt's core_id and
 // socket_id need not be unique across cells (the guide's own example reuses socket_id 0 in both cells).
+//
+// core_id and socket_id are the kernel's: libvirt reads `topology/core_id` and `physical_package_id` from sysfs
+// (virhostcpu.c), the ids performance-profile-creator orders offlined CPUs by, so a plan from this source is PPC's
+// and the CPUs are never marked `idsMayBeLogical`. (Only a libvirt without NUMA information synthesizes sequential
+// core ids, virCapabilitiesHostNUMAInitFake; such a host has one NUMA node and no sysfs topology to be true to.)
 
 const SOURCE = 'virsh capabilities';
 const CODE = 'VIRSH_XML_SYNTAX';

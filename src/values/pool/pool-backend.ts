@@ -42,11 +42,6 @@ export enum PoolBackend {
   KUBELET_DROP_IN = 'kubelet-drop-in',
 }
 
-/** True for a PoolBackend member (the prop may hold anything when called from JavaScript). */
-export function isPoolBackend(value: unknown): value is PoolBackend {
-  return Object.values(PoolBackend).includes(value as PoolBackend);
-}
-
 /** True for the backends that render OpenShift objects (a MachineConfigPool and the Machine Config Operator's objects). */
 export function isOpenShiftBackend(backend: PoolBackend): boolean {
   return backend === PoolBackend.MACHINE_CONFIG || backend === PoolBackend.PERFORMANCE_PROFILE;

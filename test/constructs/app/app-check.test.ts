@@ -239,7 +239,7 @@ describe('AppCheck: warnings reach the pipeline', () => {
   test('an app without warnings prints nothing', () => {
     const { chart, pool } = chartWithPool();
     new KubeVirtConfiguration(chart, 'KubeVirt', { version: KubeVirtVersion.V1_9 });
-    new RealtimeVirtualMachine(chart, 'vm', vmProps({ vcpus: 3, nodePool: pool }));
+    new RealtimeVirtualMachine(chart, 'vm', vmProps({ vcpus: 3, nodePool: pool, realtimeMask: RealtimeMask.parse('0-1') }));
     Testing.synth(chart);
     expect(printed).toEqual([]);
     expect(AppCheck.of(chart).findingsOf(chart.node.findChild('vm')).filter((f) => f.severity === Severity.WARNING)).toEqual([]);

@@ -7,6 +7,7 @@ import { RealtimeVirtualMachine } from '../../../src/constructs/vm/realtime-virt
 import { describeNonPool } from '../../../src/constructs/vm/vm-placement-check';
 import { KubeVirtVersion } from '../../../src/values/cluster/kubevirt-version';
 import { PoolBackend } from '../../../src/values/pool/pool-backend';
+import { RealtimeMask } from '../../../src/values/realtime-mask';
 import { ValidationError } from '../../../src/values/validation-error';
 import { chartWithPool, noSmtPoolProps, smtPoolProps, synthError, vmProps } from '../../fixtures/placement';
 import { expectNoLostValues, expectValidAgainstCrds } from '../../schema-validator';
@@ -19,7 +20,7 @@ describe('placing a VM on a pool', () => {
     const { chart, pool } = chartWithPool();
     new KubeVirtConfiguration(chart, 'KubeVirt', { version: KubeVirtVersion.V1_9 });
     // WHEN
-    const vm = new RealtimeVirtualMachine(chart, 'rt-vm', vmProps({ nodePool: pool, nodeSelector: { disk: 'ssd' } }));
+    const vm = new RealtimeVirtualMachine(chart, 'rt-vm', vmProps({ nodePool: pool, nodeSelector: { disk: 'ssd' }, realtimeMask: RealtimeMask.parse('0-1') }));
     const objects = Testing.synth(chart);
     // THEN
     expect(vm.nodePool).toBe(pool);

@@ -6,6 +6,7 @@ import { HostTopology } from '../../../src/values/host/host-topology';
 import { CpuNumbering } from '../../../src/values/host/uniform-topology';
 import { ValidationError } from '../../../src/values/validation-error';
 import { SEED_002_VIRSH_TOPOLOGY, uniformShapes } from '../../fixtures/host';
+import { ntoBareMetalLscpu, ntoBareMetalVirsh } from '../../fixtures/nto-bare-metal-host';
 
 function lists(p: CpuPartition): string[] {
   return [p.reserved.toString(), p.isolated.toString(), p.offlined.toString()];
@@ -264,5 +265,32 @@ describe('CpuPartition.explicit', () => {
     expect(() => CpuPartition.explicit(seed002, { reserved: hostile as unknown as CpuSet })).toThrow(/\[CPUSET_SYNTAX\] reserved/);
     expect(() => CpuPartition.explicit(seed002, { reserved: `${hostile}0-8191,0` as unknown as CpuSet }))
       .toThrow(/\[CPUSET_TOO_LONG\] reserved/);
+  });
+});
+
+describe('CpuPartition.plan and the order of cores (PARTITION_CORE_ORDER_UNPROVEN)', () => {
+  const options = { reservedCpuCount: 4, offlinedCpuCount: 4 };
+  const codes = (p: CpuPartition) => p.warnings.map((w) => w.code);
+
+  test('plain lscpu -p ids may be lscpu\'s own numbering: an offlining plan warns', () => {
+    const topology = HostTopology.fromLscpu(ntoBareMetalLscpu(false));
+    expect(topology.coreIdsMayBeLogical).toBe(true);
+    expect(codes(CpuPartition.plan(topology, options))).toContain('PARTITION_CORE_ORDER_UNPROVEN');
+  });
+
+  test('lscpu -y, physicalIds: true and virsh capabilities are the kernel\'s ids: no warning', () => {
+    for (const topology of [
+      HostTopology.fromLscpu(ntoBareMetalLscpu(true)),
+      HostTopology.fromLscpu(ntoBareMetalLscpu(false), { physicalIds: true }),
+      HostTopology.fromVirshCapabilities(ntoBareMetalVirsh()),
+    ]) {
+      expect(topology.coreIdsMayBeLogical).toBe(false);
+      expect(codes(CpuPartition.plan(topology, options))).not.toContain('PARTITION_CORE_ORDER_UNPROVEN');
+    }
+  });
+
+  test('without offlined CPUs the order of cores does not matter: no warning', () => {
+    const topology = HostTopology.fromLscpu(ntoBareMetalLscpu(false));
+    expect(codes(CpuPartition.plan(topology, { reservedCpuCount: 4 }))).not.toContain('PARTITION_CORE_ORDER_UNPROVEN');
   });
 });

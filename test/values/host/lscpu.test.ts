@@ -1,7 +1,10 @@
 import * as fc from 'fast-check';
 import { HostTopology } from '../../../src/values/host/host-topology';
+import { idsLookLogical, LSCPU_COMMAND, parseLscpu } from '../../../src/values/host/lscpu';
+import { RawCpu } from '../../../src/values/host/topology-data';
 import { ValidationError } from '../../../src/values/validation-error';
 import { expectConsistent, LSCPU_DEFAULT_COLUMNS, LSCPU_NO_NUMA, LSCPU_SMT_TWO_NODES, renderLscpu, uniformShapes } from '../../fixtures/host';
+import { ntoBareMetalLscpu } from '../../fixtures/nto-bare-metal-host';
 
 function failure(text: string): ValidationError {
   try {
@@ -165,5 +168,70 @@ describe('HostTopology.fromLscpu', () => {
         expect((e as Error).message).toMatch(/lscpu (line \d+|input)/);
       }
     }), { numRuns: 200 });
+  });
+});
+
+describe('lscpu core ids: logical (plain -p) or the kernel\'s (-y)', () => {
+  /** CPUs from `id,core,socket` triples. */
+  const raw = (...triples: Array<[number, number, number]>): RawCpu[] =>
+    triples.map(([id, core, socket]) => ({ id, numaNode: 0, socketId: socket, coreKey: `${socket}/${core}`, physicalCoreId: core, origin: `cpu ${id}` }));
+
+  test('recommends the -y capture', () => {
+    expect(LSCPU_COMMAND).toBe('lscpu -p=CPU,CORE,SOCKET,NODE -y');
+    expect(failure('').findings[0].fix).toBe('paste the complete output of `lscpu -p=CPU,CORE,SOCKET,NODE -y`');
+  });
+
+  test('idsLookLogical: 0, 1, 2 ... by first appearance in CPU order, siblings repeating theirs', () => {
+    expect(idsLookLogical(raw([0, 0, 0], [1, 1, 0], [2, 0, 0], [3, 1, 0]))).toBe(true);
+    expect(idsLookLogical(raw([0, 0, 0], [1, 1, 1], [2, 2, 0], [3, 3, 1], [4, 0, 0]))).toBe(true);
+    // Listed out of order: judged in CPU id order.
+    expect(idsLookLogical(raw([1, 1, 0], [0, 0, 0]))).toBe(true);
+  });
+
+  test('idsLookLogical: kernel ids give themselves away (gap, out of order, restart per socket, socket gap)', () => {
+    expect(idsLookLogical(raw([0, 0, 0], [1, 2, 0]))).toBe(false);
+    expect(idsLookLogical(raw([0, 1, 0], [1, 0, 0]))).toBe(false);
+    expect(idsLookLogical(raw([0, 0, 0], [1, 1, 0], [2, 0, 1], [3, 1, 1]))).toBe(false);
+    expect(idsLookLogical(raw([0, 0, 0], [1, 1, 2]))).toBe(false);
+  });
+
+  test('marks every CPU of logical-looking input, and none of input that proves the kernel\'s ids', () => {
+    expect(parseLscpu(ntoBareMetalLscpu(false)).cpus.every((c) => c.idsMayBeLogical === true)).toBe(true);
+    expect(parseLscpu(ntoBareMetalLscpu(true)).cpus.some((c) => c.idsMayBeLogical !== undefined)).toBe(false);
+    expect(parseLscpu(LSCPU_SMT_TWO_NODES).cpus[0].idsMayBeLogical).toBe(true);
+  });
+
+  test('{ physicalIds: true } asserts the kernel\'s ids; the ids are read the same either way', () => {
+    const asserted = parseLscpu(ntoBareMetalLscpu(false), { physicalIds: true });
+    expect(asserted.cpus.some((c) => c.idsMayBeLogical !== undefined)).toBe(false);
+    expect(asserted.cpus.map((c) => c.physicalCoreId)).toEqual(parseLscpu(ntoBareMetalLscpu(false)).cpus.map((c) => c.physicalCoreId));
+    expect(parseLscpu(ntoBareMetalLscpu(false), { physicalIds: false }).cpus[0].idsMayBeLogical).toBe(true);
+  });
+
+  test('checks the options\' runtime types (JavaScript callers)', () => {
+    expect(() => parseLscpu('0,0,0,0\n', { physicalIds: 'yes' } as any)).toThrow('[PROP_TYPE_INVALID] physicalIds');
+    expect(() => parseLscpu('0,0,0,0\n', { physical: true } as any)).toThrow('[PROP_UNKNOWN] physical');
+  });
+
+  /** The host as plain `lscpu -p` prints it: cores and sockets numbered by first appearance in CPU order. */
+  function renderLogicalLscpu(host: HostTopology): string {
+    const cores = new Map<string, number>();
+    const sockets = new Map<number, number>();
+    const lines = host.logicalCpus().map((cpu) => {
+      const key = host.siblingsOf(cpu.id).toString();
+      if (!cores.has(key)) cores.set(key, cores.size);
+      if (!sockets.has(cpu.socketId)) sockets.set(cpu.socketId, sockets.size);
+      return `${cpu.id},${cores.get(key)},${sockets.get(cpu.socketId)},${cpu.numaNode}`;
+    });
+    return ['# CPU,Core,Socket,Node', ...lines, ''].join('\n');
+  }
+
+  test('property: any uniform host rendered with logical ids is marked; the same host is unchanged otherwise', () => {
+    fc.assert(fc.property(uniformShapes, (shape) => {
+      const text = renderLogicalLscpu(HostTopology.uniform(shape));
+      const parsed = parseLscpu(text);
+      expect(parsed.cpus.every((c) => c.idsMayBeLogical === true)).toBe(true);
+      expect(parseLscpu(text, { physicalIds: true }).cpus).toEqual(parsed.cpus.map(({ idsMayBeLogical: _unused, ...cpu }) => cpu));
+    }), { numRuns: 50 });
   });
 });

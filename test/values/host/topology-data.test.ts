@@ -16,6 +16,12 @@ describe('buildLayout', () => {
     expect(() => buildLayout({ cpus, nodes: [] })).toThrow('[HOST_INPUT_TOO_LARGE] test cpu 8192: got "8193 CPUs"');
   });
 
+  test('coreIdsMayBeLogical: set when any CPU\'s ids may be a logical numbering', () => {
+    expect(buildLayout({ cpus: [cpu(0), cpu(1)], nodes: [] }).coreIdsMayBeLogical).toBe(false);
+    expect(buildLayout({ cpus: [cpu(0), { ...cpu(1), idsMayBeLogical: true }], nodes: [] }).coreIdsMayBeLogical).toBe(true);
+    expect(buildLayout({ cpus: [{ ...cpu(0), idsMayBeLogical: false }], nodes: [] }).coreIdsMayBeLogical).toBe(false);
+  });
+
   test('adds NUMA nodes that only CPUs mention, with no resources', () => {
     const layout = buildLayout({ cpus: [cpu(0)], nodes: [] });
     expect(layout.nodeIds).toEqual([0]);

@@ -1,8 +1,10 @@
 import * as fc from 'fast-check';
 import { HostTopology } from '../../../src/values/host/host-topology';
+import { parseVirshCapabilities } from '../../../src/values/host/virsh-capabilities';
 import { HugePageSize } from '../../../src/values/hugepage-size';
 import { ValidationError } from '../../../src/values/validation-error';
 import { expectConsistent, renderVirshTopology, SEED_002_VIRSH_TOPOLOGY, uniformShapes, VIRSH_CAPABILITIES_SMT } from '../../fixtures/host';
+import { NTO_BARE_METAL_CORE_IDS, ntoBareMetalVirsh } from '../../fixtures/nto-bare-metal-host';
 
 function failure(xml: string): ValidationError {
   try {
@@ -55,6 +57,15 @@ describe('HostTopology.fromVirshCapabilities', () => {
     const host = HostTopology.fromVirshCapabilities(xml);
     expect(host.memoryOfNumaNode(0)!.toMebibytes()).toBe(4096);
     expect(host.hugePagesOfNumaNode(0, HugePageSize.ONE_GI)).toBeUndefined();
+  });
+
+  test('keeps the kernel\'s sparse, out-of-order core ids and never marks them as possibly logical', () => {
+    const host = HostTopology.fromVirshCapabilities(ntoBareMetalVirsh());
+    const socket0 = host.logicalCpus().filter((c) => c.socketId === 0 && c.threadIndex === 0);
+    expect(socket0.map((c) => c.physicalCoreId)).toEqual(NTO_BARE_METAL_CORE_IDS);
+    expect(parseVirshCapabilities(ntoBareMetalVirsh()).cpus.some((c) => c.idsMayBeLogical !== undefined)).toBe(false);
+    // Even where the ids happen to be 0, 1, 2 ... in CPU order.
+    expect(parseVirshCapabilities(SEED_002_VIRSH_TOPOLOGY).cpus.some((c) => c.idsMayBeLogical !== undefined)).toBe(false);
   });
 
   test('keeps memory-only NUMA cells', () => {

@@ -1,13 +1,11 @@
-import { isPoolBackend, PoolBackend } from '../../../src/values/pool/pool-backend';
+import { isOpenShiftBackend, PoolBackend } from '../../../src/values/pool/pool-backend';
 
 describe('PoolBackend', () => {
-  test('two backends, MachineConfig first', () => {
-    expect(Object.values(PoolBackend)).toEqual(['machine-config', 'performance-profile']);
+  test('five backends, MachineConfig first (the default)', () => {
+    expect(Object.values(PoolBackend)).toEqual(['machine-config', 'performance-profile', 'talos', 'cluster-api-kubeadm', 'kubelet-drop-in']);
   });
 
-  test('isPoolBackend accepts the members only', () => {
-    expect(isPoolBackend(PoolBackend.MACHINE_CONFIG)).toBe(true);
-    expect(isPoolBackend(PoolBackend.PERFORMANCE_PROFILE)).toBe(true);
-    for (const other of ['MACHINE_CONFIG', 'nto', '', undefined, null, 1]) expect(isPoolBackend(other)).toBe(false);
+  test('the two OpenShift backends render MachineConfigPools; the others select nodes by a self-assigned label', () => {
+    expect(Object.values(PoolBackend).filter(isOpenShiftBackend)).toEqual([PoolBackend.MACHINE_CONFIG, PoolBackend.PERFORMANCE_PROFILE]);
   });
 });
