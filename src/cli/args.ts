@@ -294,7 +294,7 @@ function diagnose(argv: string[], options: Record<string, { type: 'string' | 'bo
     }
     if (spec.type === 'string' && (token.value === undefined || (!token.inlineValue && token.value.length > 1 && token.value.startsWith('-')))) {
       return error('CLI_MISSING_VALUE', token.rawName, token.value, `a value ${placeholder}`,
-        `write ${token.rawName} ${placeholder}${token.value === undefined ? '' : ` (a value starting with "-" as ${token.rawName}=${token.value})`}`);
+        `write ${token.rawName} ${placeholder}${token.value === undefined ? '' : ` (a value starting with "-" as ${token.rawName}=${placeholder})`}`);
     }
   }
   return undefined;

@@ -1,6 +1,6 @@
 import { ApiObject, ApiObjectMetadata, GroupVersionKind, JsonPatch } from 'cdk8s';
 import { Construct } from 'constructs';
-import { jsonPatchFindings } from './json-patch-checks';
+import { describePatch, jsonPatchFindings, missingSource } from './json-patch-checks';
 import { API_KEYS, isSynthesized, NOT_PLAIN, plainJson, usesBuiltInResolversOnly } from './synthesized-json';
 import { CRD_SCOPES } from '../imports/crd-scopes';
 import { error } from '../values/finding';
@@ -75,13 +75,23 @@ export class EmittedObject extends ApiObject {
   /** The rendered object with the late patches applied (they cannot touch its identity: addJsonPatch refuses that). */
   private patched(json: Record<string, unknown>): Record<string, unknown> {
     if (this.latePatches.length === 0) return json;
-    let patched: Record<string, unknown>;
-    try {
-      patched = JsonPatch.apply(json, ...this.latePatches);
-    } catch (e) {
-      throw new ValidationError([error('OBJECT_PATCH_INVALID', 'addJsonPatch', (e as Error).message,
-        `patches that apply to the rendered ${this.kind}`, 'fix the patch path (JSON pointer) or add the parent objects first')], this);
-    }
+    let patched: Record<string, unknown> = json;
+    this.latePatches.forEach((patch, i) => {
+      // The JSON-patch library copies `undefined` when a move/copy source does not exist; RFC 6902 says it must fail.
+      const missing = missingSource(patched, patch);
+      if (missing !== undefined) {
+        throw new ValidationError([error('OBJECT_PATCH_INVALID', `addJsonPatch(#${i + 1}) from`, missing,
+          `a path that exists in the rendered ${this.kind} when the patch applies`, 'fix the "from" pointer, or add the value first')], this);
+      }
+      try {
+        patched = JsonPatch.apply(patched, patch);
+      } catch (e) {
+        // The library's own messages are about its internals ("Cannot read properties of undefined"): say what it means.
+        const why = e instanceof TypeError ? 'a parent on the path does not exist' : (e as Error).message;
+        throw new ValidationError([error('OBJECT_PATCH_INVALID', `addJsonPatch(#${i + 1})`, describePatch(patch),
+          `a patch that applies to the rendered ${this.kind} (${why})`, 'fix the patch path (JSON pointer) or add the parent objects first')], this);
+      }
+    });
     const ordered: Record<string, unknown> = {};
     for (const key of [...API_KEYS, ...Object.keys(patched)]) if (key in patched && !(key in ordered)) ordered[key] = patched[key];
     return ordered;

@@ -89,3 +89,39 @@ function describeValue(value: unknown): string {
   const name = (value as { constructor?: { name?: unknown } }).constructor?.name;
   return typeof name === 'string' && name !== 'Object' ? `an object of class ${name}` : 'an object';
 }
+
+/**
+ * The `from` pointer of a move or copy that names nothing in `doc` (undefined when the patch is not a move or copy, or
+ * its source exists). RFC 6902 §4.4: "The "from" location MUST exist for the operation to be successful."
+ */
+export function missingSource(doc: unknown, patch: JsonPatch): string | undefined {
+  const op = operationOf(patch);
+  if (op === undefined || (op.op !== 'move' && op.op !== 'copy') || op.from === undefined) return undefined;
+  return pointerExists(doc, op.from) ? undefined : op.from;
+}
+
+/** True when the JSON pointer names a value in `doc` (`-` names no element: it is the end of a list). */
+function pointerExists(doc: unknown, pointer: string): boolean {
+  if (pointer === '') return true;
+  if (!pointer.startsWith('/')) return false;
+  let at: unknown = doc;
+  for (const raw of pointer.slice(1).split('/')) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (Array.isArray(at)) {
+      if (!/^(0|[1-9][0-9]*)$/.test(key) || Number(key) >= at.length) return false;
+      at = at[Number(key)];
+    } else if (at !== null && typeof at === 'object' && Object.prototype.hasOwnProperty.call(at, key)) {
+      at = (at as Record<string, unknown>)[key];
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** `op path` (and `from`) of a patch, for messages. */
+export function describePatch(patch: JsonPatch): string {
+  const op = operationOf(patch);
+  if (op === undefined) return 'an unknown operation';
+  return op.from !== undefined ? `${op.op} ${op.from} to ${op.path}` : `${op.op} ${op.path}`;
+}

@@ -93,6 +93,7 @@ describe('parseArgs failures name the option, the value and the fix', () => {
     [['plan', 'h', '--reserved-cpus', '4', '--disable-smt=yes'], 'CLI_UNEXPECTED_VALUE', '--disable-smt: got "--disable-smt=yes", expected the flag --disable-smt without a value'],
     [['plan', 'h', '--reserved-cpus'], 'CLI_MISSING_VALUE', '--reserved-cpus: got (not set), expected a value N'],
     [['plan', 'h', '--reserved-cpus', '--disable-smt'], 'CLI_MISSING_VALUE', '--reserved-cpus: got "--disable-smt", expected a value N'],
+    [['plan', 'h', '--reserved-cpus', '4', '--svg', '-out.svg'], 'CLI_MISSING_VALUE', '--svg: got "-out.svg", expected a value FILE; fix: write --svg FILE (a value starting with "-" as --svg=FILE)'],
     [['plan', '--reserved-cpus', '4'], 'CLI_INPUT_REQUIRED', 'host-file: got (not set), expected exactly one host file'],
     [['plan', 'a', 'b', '--reserved-cpus', '4'], 'CLI_INPUT_REQUIRED', 'host-file: got ["a","b"], expected exactly one host file'],
     [['plan', 'h'], 'CLI_MISSING_OPTION', '--reserved-cpus: got (not set), expected the number of reserved CPUs'],

@@ -117,7 +117,19 @@ describe('EmittedObject', () => {
     test('a patch that does not apply fails the synthesis with a code, naming the object', () => {
       const chart = Testing.chart();
       machineConfig(chart, 'Bad', {}).addJsonPatch(JsonPatch.replace('/spec/does/not/exist', 1));
-      expect(() => Testing.synth(chart)).toThrow(/\[test\/Bad\] \[OBJECT_PATCH_INVALID\] addJsonPatch: got/);
+      expect(() => Testing.synth(chart)).toThrow('[test/Bad] [OBJECT_PATCH_INVALID] addJsonPatch(#1): got "replace /spec/does/not/exist", '
+        + 'expected a patch that applies to the rendered MachineConfig (a parent on the path does not exist)');
+    });
+
+    test('a move or copy from a path that does not exist is refused, never writes undefined (RFC 6902 4.4)', () => {
+      for (const patch of [JsonPatch.move('/spec/nothing', '/spec/config/-'), JsonPatch.copy('/spec/list/7', '/spec/x')]) {
+        const chart = Testing.chart();
+        machineConfig(chart, 'Bad', {}).addJsonPatch(JsonPatch.add('/spec/list', [1]), patch);
+        expect(() => Testing.synth(chart)).toThrow(/\[test\/Bad\] \[OBJECT_PATCH_INVALID\] addJsonPatch\(#2\) from: got "\/spec\/(nothing|list\/7)"/);
+      }
+      const ok = Testing.chart();
+      machineConfig(ok, 'Good', {}).addJsonPatch(JsonPatch.add('/spec/list', [1]), JsonPatch.copy('/spec/list/0', '/spec/x'));
+      expect(Testing.synth(ok)[0].spec.x).toBe(1);
     });
 
     test.each([

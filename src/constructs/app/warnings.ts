@@ -2,8 +2,20 @@ import { IConstruct } from 'constructs';
 import { AppCheck } from './app-check';
 import { ACKNOWLEDGED_WARNING_METADATA, ACKNOWLEDGEMENT_METADATA, recordWarning, WARNING_METADATA } from './warning-records';
 import { ALL_CODES } from '../../rules/codes';
-import { error, Finding, formatFinding } from '../../values/finding';
+import { error, Finding, formatFinding, Severity } from '../../values/finding';
+import { checkProps, checkValue, Prop, PropSchema } from '../../values/prop-check';
 import { ValidationError } from '../../values/validation-error';
+import { CONSTRUCT } from '../construct-rule';
+
+/** A finding added by the app itself (`Warnings.of(scope).add`). */
+const FINDING_SCHEMA: PropSchema<Finding> = {
+  code: Prop.string(),
+  severity: Prop.oneOf(Severity, 'Severity'),
+  field: Prop.string(true),
+  value: Prop.string(true),
+  expected: Prop.string(true),
+  fix: Prop.string(true),
+};
 
 /**
  * The warning channel: advice that does not fail synthesis (a redundant feature gate, a risky topology policy).
@@ -16,6 +28,7 @@ import { ValidationError } from '../../values/validation-error';
 export class Warnings {
   /** The warnings of a construct and everything below it. */
   public static of(scope: IConstruct): Warnings {
+    checkValue(scope, CONSTRUCT, 'Warnings.of(scope)');
     return new Warnings(scope);
   }
 
@@ -26,6 +39,8 @@ export class Warnings {
    * @param strict turn strict mode on (default) or off
    */
   public static strict(scope: IConstruct, strict: boolean = true): void {
+    checkValue(scope, CONSTRUCT, 'Warnings.strict(scope)');
+    checkValue(strict, Prop.boolean(), 'Warnings.strict(strict)', true);
     AppCheck.of(scope).strict = strict;
   }
 
@@ -41,6 +56,7 @@ export class Warnings {
    * @throws ValidationError when `code` is not a warning code of this library or `reason` is empty
    */
   public static acknowledge(scope: IConstruct, code: string, reason: string): void {
+    checkValue(scope, CONSTRUCT, 'Warnings.acknowledge(scope)');
     const info = typeof code === 'string' ? ALL_CODES[code] : undefined;
     if (info === undefined || info.severity !== 'warning') {
       throw new ValidationError([error('WARNING_ACKNOWLEDGEMENT_INVALID', 'code', code,
@@ -58,6 +74,7 @@ export class Warnings {
 
   /** Records a warning finding on this scope (printed and listed like the library's own). */
   public add(finding: Finding): void {
+    checkProps(finding, FINDING_SCHEMA, ['code', 'severity', 'field', 'value', 'expected', 'fix'], 'Warnings.add(finding)');
     recordWarning(this.scope, finding);
   }
 

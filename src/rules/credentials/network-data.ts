@@ -3,6 +3,7 @@ import { bytesToText, isGzip, isPrintableText, lenientBase64, looksLikeBase64Blo
 import { ScanContext } from './scan-context';
 import { scanText, scanYamlComments, SettingLines } from './text-scan';
 import { scanUserDataText } from './user-data';
+import { isMimeMessage, userDataTypeOf } from './user-data-format';
 import { readYaml, YamlAttempt } from './yaml-reading';
 import { walkYamlDocuments } from './yaml-walker';
 
@@ -28,6 +29,12 @@ export function scanNetworkDataText(text: string, ctx: ScanContext): void {
       inner.later((c) => scanNetworkDataBytes(bytes, c));
       return;
     }
+  }
+  // Not network configuration at all (a MIME message, a #cloud-config, a script): cloud-init would not read it as
+  // network data, but it is in the manifest all the same, so it is read the way user data of that kind is.
+  if (isMimeMessage(body) || userDataTypeOf(body) !== undefined) {
+    scanUserDataText(body, ctx);
+    return;
   }
   const reading = readYaml(body, ctx, YamlAttempt.REQUIRED);
   if (reading === undefined) {

@@ -40,4 +40,14 @@ describe('network data', () => {
       .toEqual(['network data that is not valid YAML (read line by line instead)']);
     expect(net(`version: 2\nwifis: [\n  password: ${SECRET}\n`)).toEqual(['a "password" setting']);
   });
+
+  test('data that is not network configuration (MIME, #cloud-config, a script) is read like user data: it is in the manifest', () => {
+    const mime = 'Content-Type: multipart/mixed; boundary="B"\nMIME-Version: 1.0\n\n--B\nContent-Type: text/cloud-config\n'
+      + `Content-Transfer-Encoding: base64\n\n${b64(`#cloud-config\npassword: ${SECRET}\n`)}\n--B--\n`;
+    expect(net(mime).length).toBe(1);
+    expect(net(mime)[0]).toContain('"password"');
+    expect(indicatorsOf((ctx) => scanNetworkDataBytes(Buffer.from(b64(mime)), ctx)).length).toBe(1);
+    expect(net(`#cloud-config\npassword: ${SECRET}\n`)).toEqual(['key "password"']);
+    expect(net('#cloud-config\npackages: [passwd]\n')).toEqual([]);
+  });
 });
