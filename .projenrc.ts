@@ -87,11 +87,11 @@ const LAYERS: Record<string, string[]> = {
   values: ['values'],
   model: ['values', 'model'],
   rules: ['values', 'model', 'rules'],
-  plan: ['values', 'model', 'plan'],
+  plan: ['values', 'model', 'rules', 'plan'],
   emit: ['values', 'emit', 'imports'],
   backends: ['values', 'model', 'emit', 'imports', 'backends'],
   constructs: ['values', 'model', 'rules', 'emit', 'backends', 'plan', 'imports', 'constructs'],
-  cli: ['values', 'model', 'plan', 'cli'],
+  cli: ['values', 'model', 'rules', 'plan', 'cli'],
 };
 project.eslint?.addOverride({
   files: ['src/**/*.ts'],

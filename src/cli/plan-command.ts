@@ -10,9 +10,10 @@ import { resolveSettings } from '../model/vm/vm-settings';
 import { VmShape } from '../model/vm/vm-shape';
 import { settingsOfResolvedPool } from '../plan/emitted-settings';
 import { planReportOf } from '../plan/plan-report';
-import { hugePageAllocationFindings, plannedPoolProps } from '../plan/planned-pool';
+import { plannedPoolErrors, plannedPoolProps } from '../plan/planned-pool';
 import { renderPlanText } from '../plan/report-text';
 import { renderPlanSvg } from '../plan/svg-map';
+import { memoryFindings } from '../rules/vm-memory';
 import { error, Finding, warning } from '../values/finding';
 import { CpuPartition } from '../values/host/cpu-partition';
 import { HostTopology } from '../values/host/host-topology';
@@ -43,8 +44,10 @@ export async function planOutput(args: PlanArgs, input: PlanInput): Promise<stri
     splitAcrossNumaNodes: args.splitAcrossNuma,
     disableSmt: args.disableSmt,
   });
-  if (args.hugepages) throwIfErrors(hugePageAllocationFindings(args.hugepages, host.numaNodeIds, '--hugepages'));
-  const pool = resolvePool(plannedPoolProps(partition, host, args.hugepages));
+  const props = plannedPoolProps(partition, host, args.hugepages);
+  // The pool rules name the prop (hugepages[0]); on the command line it is the option.
+  throwIfErrors(plannedPoolErrors(props).map((f) => ({ ...f, field: f.field.replace(/^hugepages/, '--hugepages') })));
+  const pool = resolvePool(props);
   const shape = args.vm ? vmShapeOf(args.vm) : undefined;
   const report = planReportOf(partition, {
     host,
@@ -83,21 +86,17 @@ function hostSizeFindings(host: HostTopology, disableSmt: boolean): Finding[] {
 
 /** The VM as RealtimeVirtualMachine resolves it (its own defaults applied by the model), with memory in whole pages. */
 function vmShapeOf(vm: VmArgs): VmShape {
-  const settings = resolveSettings({
+  const given = {
     vcpus: vm.vcpus,
     memoryBytes: vm.memoryBytes,
     memory: vm.memory,
     isolateEmulatorThread: vm.isolateEmulatorThread,
     hugePages: vm.hugePageSize !== undefined,
     ...(vm.hugePageSize ? { hugePageSize: vm.hugePageSize.quantity } : {}),
-  });
-  const page = settings.hugePageSize;
-  if (page !== undefined && vm.memoryBytes % page.bytes !== 0) {
-    // The VM's own rule (VM_MEMORY_NOT_PAGE_MULTIPLE) refuses this at synth; a plan for it would count a VM that cannot exist.
-    throw new ValidationError([error('CLI_MEMORY_NOT_PAGE_MULTIPLE', '--memory', vm.memory,
-      `a whole number of ${page.quantity} huge pages (KubeVirt backs the guest memory with them)`,
-      `round the memory to a multiple of ${page.quantity}, or use --hugepage-size 2Mi or none`)]);
-  }
+  };
+  const settings = resolveSettings(given);
+  // The VM's own memory rule (a plan for a VM the synth refuses would count a VM that cannot exist), on the option.
+  throwIfErrors(memoryFindings({ given, settings }).map((f) => ({ ...f, field: '--memory' })));
   return settings;
 }
 

@@ -1,5 +1,5 @@
 import { checkArguments, HOST, HUGE_PAGE_ALLOCATIONS, PARTITION } from './plan-inputs-schema';
-import { hugePageAllocationFindings, hugePagesText, plannedPoolProps } from './planned-pool';
+import { hugePagesText, plannedPoolErrors, plannedPoolProps } from './planned-pool';
 import { poolKubeletConfiguration } from '../model/pool/pool-kubelet-config';
 import { ResolvedPool, resolvePool } from '../model/pool/resolve-pool';
 import { CpuPartition } from '../values/host/cpu-partition';
@@ -40,9 +40,9 @@ export interface EmittedNodeSettings {
 export function emittedNodeSettings(partition: CpuPartition, host?: HostTopology, hugepages?: HugePageAllocation[]): EmittedNodeSettings {
   checkArguments({ partition, host, hugepages }, { partition: PARTITION, host: HOST, hugepages: HUGE_PAGE_ALLOCATIONS }, ['partition'],
     'emittedNodeSettings');
-  const topology = host ?? partition.topology;
-  throwIfErrors(hugePageAllocationFindings(hugepages ?? [], topology.numaNodeIds, 'hugepages'), 'emittedNodeSettings');
-  return settingsOfResolvedPool(resolvePool(plannedPoolProps(partition, host, hugepages)));
+  const props = plannedPoolProps(partition, host, hugepages);
+  throwIfErrors(plannedPoolErrors(props), 'emittedNodeSettings');
+  return settingsOfResolvedPool(resolvePool(props));
 }
 
 /**

@@ -80,12 +80,7 @@ export const PLAN_CODES: Record<string, CodeInfo> = {
     prevents: 'a capacity computed from huge pages the pool would not set aside',
     fix: 'write e.g. --hugepages 1Gi:48 (spread over the NUMA nodes) or --hugepages 1Gi:24@0,1Gi:24@1 (per NUMA node)',
   },
-  CLI_MEMORY_NOT_PAGE_MULTIPLE: {
-    severity: 'error',
-    meaning: 'The VM shape\'s memory is not a whole number of its huge pages (the VM itself would be refused with VM_MEMORY_NOT_PAGE_MULTIPLE).',
-    prevents: 'a capacity for a VM that cannot exist',
-    fix: 'round --memory to a multiple of the page size, or use --hugepage-size 2Mi or none',
-  },
+
   CLI_INPUT_UNREADABLE: {
     severity: 'error',
     meaning: 'The host file could not be opened or read (missing, no permission).',
@@ -128,24 +123,8 @@ export const PLAN_CODES: Record<string, CodeInfo> = {
     prevents: 'a missing picture or a cut-off plan going unnoticed, or a stack trace instead of a message',
     fix: 'write to a path in an existing directory you can write to, on a device with free space; let the reader of a pipe take the whole output',
   },
-  PLAN_HUGEPAGES_NUMA_NODE_UNKNOWN: {
-    severity: 'error',
-    meaning: 'A planned huge page entry names a NUMA node the host does not have (a pool would report POOL_HUGEPAGE_NUMA_NODE_UNKNOWN).',
-    prevents: 'pages silently left out of the plan',
-    fix: 'use a NUMA node the host has, or leave the node out to spread the pages over every node',
-  },
-  PLAN_HUGEPAGES_DUPLICATE: {
-    severity: 'error',
-    meaning: 'A planned huge page size is given twice for one NUMA node, or twice without a node (a pool would report POOL_HUGEPAGE_DUPLICATE).',
-    prevents: 'guessing whether the counts add up or replace each other',
-    fix: 'add the counts up into one entry',
-  },
-  PLAN_HUGEPAGES_MIXED_PLACEMENT: {
-    severity: 'error',
-    meaning: 'One planned huge page size is both spread at boot and pinned to NUMA nodes (a pool would report POOL_HUGEPAGE_MIXED_PLACEMENT).',
-    prevents: 'a capacity counting pages twice: a node\'s allocation unit replaces its boot-time share',
-    fix: 'give every entry of that size a NUMA node, or one total without',
-  },
+
+
   PLAN_REVIEW_PAGE_NAME: {
     severity: 'error',
     meaning: 'A review page was asked for a pool name that is not a Kubernetes object name (it is used as the file name).',

@@ -64,7 +64,9 @@ export function propFindings<P>(props: P, schema: PropSchema<P>, required: Reado
       continue;
     }
     if (value === null) {
-      out.push(mismatch(field, null, `${schema[key].expected}, or the prop left out`, `leave ${field} out instead of setting it to null`));
+      out.push(required.includes(key)
+        ? mismatch(field, null, schema[key].expected, `set ${field}: the library never picks it for you`)
+        : mismatch(field, null, `${schema[key].expected}, or the prop left out`, `leave ${field} out instead of setting it to null`));
       continue;
     }
     schema[key].check(value, field, out);

@@ -187,10 +187,10 @@ describe('cdk8s-kubevirt-realtime plan', () => {
   });
 
   test('--hugepages replaces what the host declares, per NUMA node when asked', async () => {
-    const { stdout } = await run([...SEED_PLAN, '--hugepages', '1Gi:20@0,1Gi:40@1', '--vcpus', '2', '--memory', '12Gi', '--format', 'json'], { files: FILES });
+    const { stdout } = await run([...SEED_PLAN, '--hugepages', '1Gi:20@0,1Gi:30@1', '--vcpus', '2', '--memory', '12Gi', '--format', 'json'], { files: FILES });
     const json = JSON.parse(stdout);
-    expect(json.capacity.perNumaNode.map((n: any) => [n.vms, n.hugePages, n.limitedBy])).toEqual([[1, 20, 'hugepages'], [2, 40, 'isolated-cpus']]);
-    expect(json.settingsSource).toBe('a RealtimeNodePool with this partition, hugepages 1Gi:20@0,1Gi:40@1 and otherwise default props');
+    expect(json.capacity.perNumaNode.map((n: any) => [n.vms, n.hugePages, n.limitedBy])).toEqual([[1, 20, 'hugepages'], [2, 30, 'isolated-cpus']]);
+    expect(json.settingsSource).toBe('a RealtimeNodePool with this partition, hugepages 1Gi:20@0,1Gi:30@1 and otherwise default props');
     expect(json.kernelArguments.slice(-3)).toEqual(['default_hugepagesz=1G', 'hugepagesz=1G', 'hugepages=0']);
   });
 
@@ -246,10 +246,12 @@ describe('cdk8s-kubevirt-realtime plan errors', () => {
     ['a bad huge page size', [...SEED_PLAN, '--vcpus', '2', '--memory', '4Gi', '--hugepage-size', '4Mi'], EXIT_USAGE,
       '[CLI_BAD_SIZE] --hugepage-size: got "4Mi"'],
     ['memory that is not whole pages', [...SEED_PLAN, '--vcpus', '2', '--memory', '1536Mi'], EXIT_INVALID_INPUT,
-      '[CLI_MEMORY_NOT_PAGE_MULTIPLE] --memory: got "1536Mi", expected a whole number of 1Gi huge pages'],
+      '[VM_MEMORY_NOT_PAGE_MULTIPLE] --memory: got "1536Mi", expected a whole number of 1Gi huge pages'],
     ['huge pages on a NUMA node the host lacks', [...SEED_PLAN, '--hugepages', '1Gi:4@2'], EXIT_INVALID_INPUT,
-      '[PLAN_HUGEPAGES_NUMA_NODE_UNKNOWN] --hugepages[0]: got "1Gi:4@2", expected a NUMA node of the host (0, 1)'],
-    ['one size spread and pinned', [...SEED_PLAN, '--hugepages', '1Gi:4,1Gi:4@1'], EXIT_INVALID_INPUT, '[PLAN_HUGEPAGES_MIXED_PLACEMENT] --hugepages'],
+      '[POOL_HUGEPAGE_NUMA_NODE_UNKNOWN] --hugepages[0].numaNode: got 2, expected a NUMA node of the topology (0, 1)'],
+    ['one size spread and pinned', [...SEED_PLAN, '--hugepages', '1Gi:4,1Gi:4@1'], EXIT_INVALID_INPUT, '[POOL_HUGEPAGE_MIXED_PLACEMENT] --hugepages[0].numaNode: got (not set)'],
+    ['more huge pages than a NUMA node has', [...SEED_PLAN, '--hugepages', '1Gi:40@1'], EXIT_INVALID_INPUT,
+      '[POOL_HUGEPAGES_EXCEED_NUMA_MEMORY] --hugepages (NUMA node 1): got "40Gi (huge pages)", expected at most NUMA node 1\'s 32Gi'],
     ['a VM shape without memory', [...SEED_PLAN, '--vcpus', '2'], EXIT_USAGE, '[CLI_MISSING_OPTION] --memory: got (not set)'],
     ['a VM shape option without vCPUs', [...SEED_PLAN, '--no-isolate-emulator-thread'], EXIT_USAGE, '[CLI_MISSING_OPTION] --vcpus: got (not set)'],
   ])('fails on %s', async (_what, argv, exit, message) => {

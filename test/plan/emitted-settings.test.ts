@@ -62,7 +62,7 @@ describe('emittedNodeSettings with huge pages', () => {
   test('entries the pool would drop or miscount, and wrong types, are refused', () => {
     const partition = seed002Partition();
     expect(() => emittedNodeSettings(partition, undefined, [{ size: HugePageSize.ONE_GI, count: 4, numaNode: 5 }]))
-      .toThrow('[emittedNodeSettings] [PLAN_HUGEPAGES_NUMA_NODE_UNKNOWN] hugepages[0]: got "1Gi:4@5"');
+      .toThrow('[emittedNodeSettings] [POOL_HUGEPAGE_NUMA_NODE_UNKNOWN] hugepages[0].numaNode: got 5');
     expect(() => emittedNodeSettings(partition, undefined, [{ size: HugePageSize.ONE_GI, count: 0 }]))
       .toThrow('[emittedNodeSettings] [PROP_TYPE_INVALID] hugepages[0].count: got 0, expected a whole number ≥ 1');
     expect(() => emittedNodeSettings(null as any)).toThrow(ValidationError);

@@ -1,7 +1,10 @@
+import { Size } from 'cdk8s';
 import { seed002, seed002Partition } from './helpers';
-import { hugePageAllocationFindings, hugePageEntryText, hugePagesText, PLANNED_POOL_ROLE, plannedPoolProps } from '../../src/plan/planned-pool';
-import { formatFinding } from '../../src/values/finding';
+import { hugePageEntryText, hugePagesText, PLANNED_POOL_ROLE, plannedPoolErrors, plannedPoolProps } from '../../src/plan/planned-pool';
+import { CpuPartition } from '../../src/values/host/cpu-partition';
+import { HostTopology } from '../../src/values/host/host-topology';
 import { HugePageSize } from '../../src/values/hugepage-size';
+import { HugePageAllocation } from '../../src/values/pool/pool-props';
 
 const GI = HugePageSize.ONE_GI;
 const MI = HugePageSize.TWO_MI;
@@ -16,27 +19,20 @@ describe('plannedPoolProps', () => {
   });
 });
 
-describe('hugePageAllocationFindings', () => {
-  test('usable entries: none', () => {
-    expect(hugePageAllocationFindings([{ size: GI, count: 52 }, { size: MI, count: 4, numaNode: 1 }, { size: MI, count: 4, numaNode: 0 }], [0, 1], 'x'))
-      .toEqual([]);
+describe('plannedPoolErrors: the pool rules on the planned pool', () => {
+  const host = HostTopology.uniform({ numaNodes: 2, coresPerSocket: 8, memoryPerNumaNode: Size.gibibytes(32) });
+  const partition = CpuPartition.plan(host, { reservedCpuCount: 4, splitAcrossNumaNodes: true });
+  const errors = (hugepages: HugePageAllocation[]) => plannedPoolErrors(plannedPoolProps(partition, host, hugepages)).map((f) => f.code);
+
+  test('usable entries: none (warnings are not errors)', () => {
+    expect(errors([{ size: GI, count: 26 }, { size: MI, count: 4, numaNode: 1 }, { size: MI, count: 4, numaNode: 0 }])).toEqual([]);
+    expect(errors([])).toEqual([]);
   });
 
-  test('what the pool resolver would drop or miscount: unknown node, duplicate, one size both spread and pinned', () => {
-    const findings = hugePageAllocationFindings([
-      { size: GI, count: 4, numaNode: 7 },
-      { size: MI, count: 2 },
-      { size: MI, count: 2 },
-      { size: GI, count: 8 },
-    ], [0, 1], '--hugepages').map(formatFinding);
-    expect(findings).toEqual([
-      '[PLAN_HUGEPAGES_NUMA_NODE_UNKNOWN] --hugepages[0]: got "1Gi:4@7", expected a NUMA node of the host (0, 1); fix: use a NUMA node the host '
-        + 'has, or leave "@7" out to spread the pages over every node',
-      '[PLAN_HUGEPAGES_DUPLICATE] --hugepages[2]: got "2Mi:2", expected each size once per NUMA node (and once without a node); fix: add the '
-        + 'counts up into one entry',
-      '[PLAN_HUGEPAGES_MIXED_PLACEMENT] --hugepages: got "1Gi:4@7,1Gi:8", expected every 1Gi entry with a NUMA node, or one 1Gi total without '
-        + '(pinned pages replace a node\'s boot-time share); fix: write 1Gi:N to spread N pages over the NUMA nodes, or 1Gi:N@0,1Gi:M@1 for each node',
-    ]);
+  test('what RealtimeNodePool refuses at synth, with its codes: unknown node, duplicate, mixed placement, beyond memory', () => {
+    expect(errors([{ size: GI, count: 4, numaNode: 7 }, { size: MI, count: 2 }, { size: MI, count: 2 }, { size: GI, count: 8 }]))
+      .toEqual(['POOL_HUGEPAGE_NUMA_NODE_UNKNOWN', 'POOL_HUGEPAGE_DUPLICATE', 'POOL_HUGEPAGE_MIXED_PLACEMENT']);
+    expect(errors([{ size: GI, count: 40, numaNode: 0 }])).toEqual(['POOL_HUGEPAGES_EXCEED_NUMA_MEMORY']);
   });
 });
 

@@ -54,6 +54,11 @@ describe('checkProps', () => {
     expect(propFindings({ cuont: 2 } as unknown as Sample, SCHEMA, [], 'Sample props')[0].fix).toContain('did you mean "count"?');
   });
 
+  test('null for a required prop asks for a value, not for leaving it out', () => {
+    const [f] = propFindings({ count: null } as unknown as Sample, SCHEMA, ['count'], 'Sample props');
+    expect([f.code, f.expected, f.fix]).toEqual(['PROP_TYPE_INVALID', 'a whole number from 1 to 10', 'set count: the library never picks it for you']);
+  });
+
   test('describes objects by their kind, never by their contents; cuts long strings', () => {
     class Odd {}
     expect(lines({ count: new Odd() })[0]).toBe('[PROP_TYPE_INVALID] count: got an object of class Odd, expected a whole number from 1 to 10');
