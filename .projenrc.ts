@@ -142,6 +142,8 @@ for (const [name, file] of Object.entries(CRD_IMPORTS)) {
 }
 // The scope (Namespaced / Cluster) of every vendored kind, which decides whether an emitted object carries a namespace.
 importTask.exec('ts-node --project projenrc/tsconfig.json projenrc/generate-crd-scopes.ts');
+// The specs of the common instance types and preferences KubeVirt deploys, which VMs can reference by name.
+importTask.exec('ts-node --project projenrc/tsconfig.json projenrc/generate-common-instancetypes.ts');
 
 // API.md documents this library's own types. The generated L1 submodules (kubevirt, hco, ...) would add ~3 MB of
 // text copied from the CRD descriptions; their reference is the CRDs in crds/ and the sources in src/imports/.

@@ -9,6 +9,8 @@ import { host, hugePageSize } from './hosts';
 import { Rng } from './rng';
 import { Warnings } from '../src/constructs/app/warnings';
 import { KubeVirtConfiguration } from '../src/constructs/cluster/kubevirt-configuration';
+import { CommonInstancetype, CommonPreference } from '../src/constructs/instancetype/common-instancetypes';
+import { RealtimeInstancetype } from '../src/constructs/instancetype/realtime-instancetype';
 import { NodeFiles } from '../src/constructs/node-files';
 import { RealtimeNodePool } from '../src/constructs/pool/realtime-node-pool';
 import { ReviewPages } from '../src/constructs/review-pages';
@@ -27,6 +29,7 @@ import { CpuModel } from '../src/values/vm/cpu-model';
 import { BootDisk, DataDisk } from '../src/values/vm/disk';
 import { EvictionStrategy } from '../src/values/vm/eviction-strategy';
 import { IoThreadsPolicy } from '../src/values/vm/io-threads-policy';
+import { PreferredCpuTopology, SpreadAcross } from '../src/values/vm/preferred-topology';
 import { RunStrategy } from '../src/values/vm/run-strategy';
 import { TaintEffect } from '../src/values/vm/taint-effect';
 
@@ -105,12 +108,28 @@ export function vmProps(r: Rng, pWrong: number = 0.03): Record<string, unknown> 
       ...(r.chance(0.3) ? { labels: { [r.pick(['app', 'kubevirt.io/vm'])]: r.pick(['x', 'rt-vm', '']) } } : {}),
       ...(r.chance(0.2) ? { annotations: { a: r.pick(['1', SECRET_MARK]) } } : {}),
     })],
+    // A common instance type (then usually without vcpus and memory), or a hand-made reference with any JSON as its spec.
+    ['instancetype', () => (r.chance(0.8) ? CommonInstancetype.named(r.pick(COMMON_NAMES)) : {
+      instancetypeKind: r.pick(['VirtualMachineClusterInstancetype', 'virtualmachineinstancetype', 'Foo']),
+      instancetypeName: r.pick(['x', 'Bad Name', 'rt1.xlarge']),
+      instancetypeSpec: r.chance(0.5) ? { cpu: { guest: r.chance(0.8) ? r.between(1, 8) : jsonValue(r) }, memory: { guest: r.pick(['2Gi', '1.5Gi', 'x', 4]) } } : jsonValue(r),
+    })],
+    ['preference', () => (r.chance(0.8) ? CommonPreference.named(r.pick(PREFERENCE_NAMES)) : {
+      preferenceKind: 'VirtualMachineClusterPreference', preferenceName: 'p', preferenceSpec: { cpu: { preferredCPUTopology: r.pick(['spread', 'cores', 'threads', 'x']), spreadOptions: jsonValue(r) } },
+    })],
     ['podLabels', () => ({ [r.pick(['app', 'kubevirt.io/vm', ''])]: r.pick(['rt', '']) })],
   ];
   for (const [key, make] of optional) if (r.chance(0.25)) p[key] = maybe(r, pWrong, make);
+  if (p.instancetype !== undefined && r.chance(0.8)) {
+    delete p.vcpus;
+    delete p.memory;
+  }
   if (r.chance(0.02)) p[r.pick(['vcpu', 'memorySize', 'hugepages'])] = 1;
   return p;
 }
+
+const COMMON_NAMES = CommonInstancetype.names().filter((n) => /^(rt1|cx1|u1|o1)\./.test(n));
+const PREFERENCE_NAMES = ['rhel.9.realtime', 'rhel.9', 'fedora'];
 
 function count1(r: Rng): number {
   return r.chance(0.9) ? r.between(1, 3) : anyNumber(r);
@@ -254,6 +273,51 @@ export function vmCase(r: Rng, c: CaseContext): void {
   if (ok) {
     c.call('vm queries', () => c.objects('vm', [vm.value.podCpuCount(), vm.value.podSelectorLabels, vm.value.kubevirtFeatureUses()]));
   }
+}
+
+/** Mostly valid RealtimeInstancetype props, with a few fields broken. */
+function instancetypeProps(r: Rng, pWrong: number = 0.05): Record<string, unknown> {
+  const p: Record<string, unknown> = {
+    vcpus: maybe(r, pWrong, () => (r.chance(0.9) ? r.between(1, 16) : anyNumber(r))),
+    memory: maybe(r, pWrong, () => (r.chance(0.9) ? Size.gibibytes(r.pick([1, 2, 8])) : size(r))),
+  };
+  const optional: Array<[string, () => unknown]> = [
+    ['metadata', () => ({ name: r.pick(['rt-4c', 'Bad_Name', '', 'a'.repeat(300), 'rt.small']) })],
+    ['preferredTopology', () => r.pick(Object.values(PreferredCpuTopology))],
+    ['spreadAcross', () => r.pick(Object.values(SpreadAcross))],
+    ['spreadRatio', () => (r.chance(0.8) ? r.between(1, 4) : anyNumber(r))],
+    ['maxSockets', () => (r.chance(0.8) ? r.between(1, 16) : anyNumber(r))],
+    ['dedicatedCpuPlacement', () => r.chance(0.8)],
+    ['isolateEmulatorThread', () => r.chance(0.8)],
+    ['ioThreadsPolicy', () => r.pick(Object.values(IoThreadsPolicy))],
+    ['supplementalPoolThreadCount', () => r.int(3)],
+    ['cpuModel', () => CpuModel.named(r.pick(['host-passthrough', 'Skylake-Server', ' ']))],
+    ['cpuFeatures', () => r.many(2, () => ({ name: r.pick(['tsc-deadline', 'pcid', '']) }))],
+    ['hugePageSize', () => hugePageSize(r, 0)],
+    ['realtimeMask', () => RealtimeMask.fromText(maskText(r))],
+  ];
+  for (const [key, make] of optional) if (r.chance(0.3)) p[key] = maybe(r, pWrong, make);
+  return p;
+}
+
+/** A RealtimeInstancetype, and VMs referencing it (some with conflicting props), synthesized together. */
+export function instancetypeCase(r: Rng, c: CaseContext): void {
+  const { app, chart } = newApp();
+  const props = r.chance(0.99) ? instancetypeProps(r) : wrongValue(r);
+  c.note('props', props);
+  const it = c.call('new RealtimeInstancetype', () => new RealtimeInstancetype(chart, 'rt-type', props as never));
+  if (!it.ok) return;
+  for (let i = 0; i < r.between(1, 2); i++) {
+    const vm: Record<string, unknown> = { ...vmProps(r), instancetype: it.value };
+    if (r.chance(0.7)) {
+      delete vm.vcpus;
+      delete vm.memory;
+    }
+    c.note(`vm ${i}`, vm);
+    const made = c.call('new RealtimeVirtualMachine', () => new RealtimeVirtualMachine(chart, `vm-${i}`, vm as never));
+    if (made.ok && r.chance(0.3)) patch(r, c, made.value, 'vm');
+  }
+  synth(c, app, chart, () => true);
 }
 
 export function poolCase(r: Rng, c: CaseContext): void {

@@ -1,6 +1,6 @@
 import { capacityCase, planCase } from './entries-capacity';
 import { cliCase } from './entries-cli';
-import { appCase, configurationCase, poolCase, vmCase } from './entries-constructs';
+import { appCase, configurationCase, instancetypeCase, poolCase, vmCase } from './entries-constructs';
 import {
   cpuSetCase, hostTextCase, partitionCase, realtimeMaskCase, uniformTopologyCase, versionsCase, vmValuesCase,
 } from './entries-values';
@@ -27,6 +27,7 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
   { name: 'capacity', covers: 'capacityOf, capacityCountsOf, isPodCpuCountAligned, allocatableCpuCounts, podCpuCount', run: capacityCase },
   { name: 'plan-reports', covers: 'planReportOf, renderPlanText, renderPlanSvg, renderReviewPage, cpuMapOf, renderTextMap, renderSvgMap, emittedNodeSettings', run: planCase },
   { name: 'virtual-machine', covers: 'RealtimeVirtualMachine props, JSON patches, synth', run: vmCase },
+  { name: 'instancetype', covers: 'RealtimeInstancetype props, VMs referencing it (conflicting props, JSON patches), synth', run: instancetypeCase },
   { name: 'node-pool', covers: 'RealtimeNodePool props (both backends), JSON patches on its objects, synth', run: poolCase },
   { name: 'kubevirt-configuration', covers: 'KubeVirtConfiguration props, JSON patches, synth', run: configurationCase },
   { name: 'app-review-pages', covers: 'an app of all three, placement, synth, ReviewPages.write, capacityFor, podCpuCount, placeOn', run: appCase },

@@ -2,6 +2,7 @@ import { CodeInfo } from './code-info';
 import { CLUSTER_CODES } from './codes-cluster';
 import { CORE_CODES } from './codes-core';
 import { HOST_CODES } from './codes-host';
+import { INSTANCETYPE_CODES } from './codes-instancetype';
 import { NODE_BACKEND_CODES } from './codes-node-backends';
 import { PERFORMANCE_PROFILE_CODES } from './codes-performance-profile';
 import { PLACEMENT_CODES } from './codes-placement';
@@ -23,4 +24,5 @@ export const ALL_CODES: Record<string, CodeInfo> = {
   ...PERFORMANCE_PROFILE_CODES,
   ...PLACEMENT_CODES,
   ...VM_CODES,
+  ...INSTANCETYPE_CODES,
 };

@@ -2,12 +2,13 @@ import { cpuCountFindings, cpuFeatureFindings, ioThreadFindings, maxSocketsFindi
 import { cloudInitFindings } from './vm-credentials';
 import { diskFindings } from './vm-disks';
 import { identityFindings } from './vm-identity';
+import { instancetypeFindings } from './vm-instancetype';
 import { maskFindings } from './vm-mask';
 import { memoryFindings } from './vm-memory';
 import { shutdownFindings, tolerationFindings } from './vm-scheduling';
 import { VmModel } from '../model/vm/vm-model';
 import { VmShapeSettings } from '../model/vm/vm-settings';
-import { Finding } from '../values/finding';
+import { Finding, Severity } from '../values/finding';
 
 // The library's own rules on a VM's props: the checks KubeVirt leaves to runtime (the real-time mask, guest memory
 // vs page size, inline credentials ...) and input sanity, reported on the prop that needs fixing. Split in two: what
@@ -15,7 +16,11 @@ import { Finding } from '../values/finding';
 
 /** The rules on the size and real-time settings, in reporting order: VMs with one shape key get the same findings. */
 export function vmShapeFindings(vm: VmShapeSettings): Finding[] {
+  // The instance type first: a conflicting or refused one explains the findings on the merged shape below.
+  const instancetype = instancetypeFindings(vm);
+  if (instancetype.some((f) => f.severity === Severity.ERROR)) return instancetype;
   return [
+    ...instancetype,
     ...cpuCountFindings(vm),
     ...maxSocketsFindings(vm),
     ...ioThreadFindings(vm),

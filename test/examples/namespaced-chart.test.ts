@@ -1,5 +1,6 @@
 import { App, Chart, Size, Testing } from 'cdk8s';
 import { buildFedoraRealtime } from '../../examples/fedora-realtime';
+import { buildInstancetypes } from '../../examples/instancetypes';
 import { buildLibvirtGuideHost } from '../../examples/libvirt-guide-host';
 import { buildNodeBackends } from '../../examples/node-backends';
 import { buildPerformanceProfileHost } from '../../examples/performance-profile-host';
@@ -29,6 +30,9 @@ const VM_NAMESPACES: Record<string, string> = {
   'rt-dataplane': 'realtime',
   'io-gateway': 'realtime',
   'rt-audio': NAMESPACE,
+  'plc-line-1': NAMESPACE,
+  'plc-line-2': NAMESPACE,
+  'hmi': NAMESPACE,
 };
 
 const builders: Array<[string, (app: App) => unknown]> = [
@@ -37,6 +41,7 @@ const builders: Array<[string, (app: App) => unknown]> = [
   ['performance-profile-host', (app) => buildPerformanceProfileHost(app, { namespace: NAMESPACE })],
   ['smt-host', (app) => buildSmtHost(app, { namespace: NAMESPACE })],
   ['node-backends', (app) => buildNodeBackends(app, { namespace: NAMESPACE })],
+  ['instancetypes', (app) => buildInstancetypes(app)], // its chart is namespaced (plc) already
   ...EXAMPLE_VERSIONS.map((v): [string, (app: App) => unknown] => [`realtime-cluster ${v}`, (app) => buildRealtimeCluster(app, v, { namespace: NAMESPACE })]),
 ];
 

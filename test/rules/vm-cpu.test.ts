@@ -1,7 +1,7 @@
+import { Warnings } from '../../src/constructs/app/warnings';
 import { CpuFeaturePolicy } from '../../src/values/vm/cpu-feature';
 import { CpuModel } from '../../src/values/vm/cpu-model';
 import { IoThreadsPolicy } from '../../src/values/vm/io-threads-policy';
-import { Warnings } from '../../src/constructs/app/warnings';
 import { minimalProps, synthError, synthVm } from '../fixtures/vm';
 
 describe('VM CPU rules', () => {

@@ -27,7 +27,13 @@ export function renderVmSpec(vm: VmModel, placementSelector?: Readonly<Record<st
   spec.terminationGracePeriodSeconds = s.terminationGracePeriodSeconds;
   if (vm.tolerations.length > 0) spec.tolerations = vm.tolerations.map(renderToleration);
   spec.volumes = renderVolumes(vm);
-  return { runStrategy: s.runStrategy, template: { metadata: { labels: templateLabels(vm) }, spec } };
+  const out: Json = {};
+  const it = s.instancetype;
+  if (it !== undefined) out.instancetype = { kind: it.kind, name: it.name };
+  if (it?.preferenceName !== undefined) out.preference = { kind: it.preferenceKind, name: it.preferenceName };
+  out.runStrategy = s.runStrategy;
+  out.template = { metadata: { labels: templateLabels(vm) }, spec };
+  return out;
 }
 
 /**
@@ -67,9 +73,14 @@ function renderVolumes(vm: VmModel): Json[] {
   return volumes;
 }
 
+/**
+ * The domain. With an instance type, the fields it decides are left out (KubeVirt copies them in and refuses a VM
+ * that sets them), and so are the CPU and memory requests (it derives them from the instance type).
+ */
 function renderDomain(s: VmSettings, disks: Json[]): Json {
+  const own = ownFields(s);
   const domain: Json = {
-    cpu: renderCpu(s),
+    cpu: renderCpu(s, own),
     devices: {
       autoattachGraphicsDevice: s.autoattachGraphicsDevice,
       autoattachMemBalloon: s.autoattachMemBalloon,
@@ -77,11 +88,12 @@ function renderDomain(s: VmSettings, disks: Json[]): Json {
       disks,
     },
   };
-  if (s.ioThreadsPolicy === IoThreadsPolicy.SUPPLEMENTAL_POOL) {
+  if (s.ioThreadsPolicy === IoThreadsPolicy.SUPPLEMENTAL_POOL && own('supplementalPoolThreadCount')) {
     domain.ioThreads = s.supplementalPoolThreadCount > 0 ? { supplementalPoolThreadCount: s.supplementalPoolThreadCount } : {};
   }
-  if (s.ioThreadsPolicy !== undefined) domain.ioThreadsPolicy = s.ioThreadsPolicy;
-  if (s.hugePageSize) domain.memory = { hugepages: { pageSize: s.hugePageSize.quantity } };
+  if (s.ioThreadsPolicy !== undefined && own('ioThreadsPolicy')) domain.ioThreadsPolicy = s.ioThreadsPolicy;
+  if (s.hugePageSize && own('hugePageSize')) domain.memory = { hugepages: { pageSize: s.hugePageSize.quantity } };
+  if (s.instancetype !== undefined) return domain;
   // Requests equal limits for CPU and memory: the pod gets the Guaranteed QoS class, which the kubelet CPU manager
   // needs before it pins CPUs. With huge pages KubeVirt turns the memory into a hugepages-<size> request itself.
   const memory = memoryQuantity(s.memoryBytes);
@@ -103,19 +115,27 @@ function sortedCopy<T extends object>(o: T): T {
   return copy as T;
 }
 
-function renderCpu(s: VmSettings): Json {
-  // With only a vCPU count, the topology is left to KubeVirt (sockets = vCPUs), as in the real-time guide.
+/** Whether the VM writes the fields of a settings prop itself (false for what its instance type decides). */
+function ownFields(s: VmSettings): (prop: string) => boolean {
+  const decided = s.instancetype?.decides;
+  return decided === undefined ? () => true : (prop) => !decided.includes(prop);
+}
+
+function renderCpu(s: VmSettings, own: (prop: string) => boolean): Json {
+  // With only a vCPU count, the topology is left to KubeVirt (sockets = vCPUs), as in the real-time guide; with an
+  // instance type, KubeVirt derives it from the preference.
+  const topology = s.usesTopology && own('topology');
   const cpu: Json = {};
-  if (s.usesTopology) cpu.cores = s.cores;
-  if (s.dedicatedCpuPlacement) cpu.dedicatedCpuPlacement = true;
+  if (topology) cpu.cores = s.cores;
+  if (s.dedicatedCpuPlacement && own('dedicatedCpuPlacement')) cpu.dedicatedCpuPlacement = true;
   if (s.cpuFeatures.length > 0) cpu.features = s.cpuFeatures.map((f) => ({ name: f.name, policy: f.policy }));
-  if (s.isolateEmulatorThread) cpu.isolateEmulatorThread = true;
+  if (s.isolateEmulatorThread && own('isolateEmulatorThread')) cpu.isolateEmulatorThread = true;
   // Always written: left out, KubeVirt's LiveUpdate rollout would add sockets × 4 hot-plug slots (kubevirt#17248).
-  cpu.maxSockets = s.maxSockets;
-  cpu.model = s.cpuModel;
-  if (s.guestMappingPassthrough) cpu.numa = { guestMappingPassthrough: {} };
-  if (s.realtime) cpu.realtime = s.realtimeMask === '' ? {} : { mask: s.realtimeMask };
-  if (s.usesTopology) {
+  if (own('maxSockets')) cpu.maxSockets = s.maxSockets;
+  if (own('cpuModel')) cpu.model = s.cpuModel;
+  if (s.guestMappingPassthrough && own('guestMappingPassthrough')) cpu.numa = { guestMappingPassthrough: {} };
+  if (s.realtime && own('realtime')) cpu.realtime = s.realtimeMask === '' ? {} : { mask: s.realtimeMask };
+  if (topology) {
     cpu.sockets = s.sockets;
     cpu.threads = s.threads;
   }

@@ -6,6 +6,7 @@ import { ClusterFacts, NO_CLUSTER_FACTS, sameClusterFacts } from '../../model/cl
 import { ConsumerUse } from '../../model/cluster/gate-plan';
 import { RealtimeNodePoolModel } from '../../model/pool/pool-model';
 import { VmModel } from '../../model/vm/vm-model';
+import { applyInstancetype } from '../../rules/instancetype-apply';
 import { nodeSelectorFindings, PlacementInput, poolCapacityFindings, shapePlacementFindings, taintFindings } from '../../rules/placement-rules';
 import { admissionFindings } from '../../rules/vm-admission';
 import { writtenCredentialFindings } from '../../rules/vm-credentials';
@@ -245,8 +246,16 @@ export class AppCheck {
       const findings = (e as { findings?: unknown }).findings;
       return Array.isArray(findings) ? findings as Finding[] : [];
     }
-    if (written !== undefined) return [...admissionFindings(written), ...writtenCredentialFindings(written, vm.model)];
+    if (written !== undefined) return [...this.admissionOfWritten(written, vm.model), ...writtenCredentialFindings(written, vm.model)];
     return this.once(this.admissionByShape, vm.model.shapeKey, () => admissionFindings({ spec: renderAdmissionSpec(vm.model.settings) }));
+  }
+
+  /** KubeVirt's admission of the object as written, after its instance type is applied the way KubeVirt does. */
+  private admissionOfWritten(written: unknown, model: VmModel): Finding[] {
+    const instancetype = model.settings.instancetype;
+    if (instancetype === undefined) return admissionFindings(written);
+    const { conflicts, expanded } = applyInstancetype(written, instancetype);
+    return expanded === undefined ? conflicts : admissionFindings(expanded);
   }
 
   private placementFindings(vm: CheckedVm, facts: ClusterFacts): readonly Finding[] {

@@ -46,7 +46,10 @@ export class RealtimeVirtualMachine extends EmittedObject implements IKubeVirtFe
   private featureUses?: { readonly pool?: IRealtimeNodePool; readonly uses: KubeVirtFeatureUse[] };
 
   constructor(scope: Construct, id: string, props: RealtimeVirtualMachineProps) {
-    checkProps(props, VM_PROPS_SCHEMA, ['memory', 'bootDisk'], 'RealtimeVirtualMachine props', `${scope.node.path}/${id}`);
+    // With an instance type the memory is its (the VM may not give one).
+    const required: Array<keyof RealtimeVirtualMachineProps> = (props as Partial<RealtimeVirtualMachineProps> | undefined)?.instancetype === undefined
+      ? ['memory', 'bootDisk'] : ['bootDisk'];
+    checkProps(props, VM_PROPS_SCHEMA, required, 'RealtimeVirtualMachine props', `${scope.node.path}/${id}`);
     const model = resolveVm({ id, metadata: props.metadata, chartNamespace: Chart.of(scope).namespace, podLabels: props.podLabels }, props);
     const self: { vm?: RealtimeVirtualMachine } = {};
     super(scope, id, {
@@ -62,7 +65,9 @@ export class RealtimeVirtualMachine extends EmittedObject implements IKubeVirtFe
       construct: this,
       model,
       pool: () => this.placedOn,
-      writtenObject: () => (this.hasJsonPatches || !usesBuiltInResolversOnly(this) ? this.toJson() : undefined),
+      // With an instance type, KubeVirt's apply step runs on the object as written (then admission on the result).
+      writtenObject: () => (this.hasJsonPatches || !usesBuiltInResolversOnly(this) || model.settings.instancetype !== undefined
+        ? this.toJson() : undefined),
     });
     if (props.nodePool !== undefined) this.placeOn(props.nodePool);
   }

@@ -1,4 +1,5 @@
 import { ApiObjectMetadata } from 'cdk8s';
+import { mergeInstancetype } from './instancetype-merge';
 import { GivenVmSettings, givenSettingsOf, resolveSettings, settingsKeyOf, VmSettings } from './vm-settings';
 import { CloudInit } from '../../values/vm/cloud-init';
 import { RealtimeVmSettings } from '../../values/vm/realtime-vm-settings';
@@ -69,7 +70,7 @@ export interface VmIdentityInput {
 
 /** Resolves a VM's props. Never throws on props that passed the type boundary. */
 export function resolveVm(input: VmIdentityInput, p: RealtimeVmSettings): VmModel {
-  const given = givenSettingsOf(p);
+  const given = withInstancetype(givenSettingsOf(p), p);
   return {
     name: input.metadata?.name ?? input.id,
     nameFromId: input.metadata?.name === undefined,
@@ -101,4 +102,31 @@ function resolveDisks(p: RealtimeVmSettings): VmDisk[] {
     out.push({ field: `disks[${i}]`, name, volumeType: d.volumeType, reference: d.reference, body: d._volumeBody() });
   });
   return out;
+}
+
+/** The settings as given, with the instance type's (and preference's) merged in when the VM references one. */
+function withInstancetype(given: GivenVmSettings, p: RealtimeVmSettings): GivenVmSettings {
+  const it = p.instancetype;
+  if (it === undefined) return p.preference === undefined ? given : { ...given, preferenceWithoutInstancetype: p.preference.preferenceName };
+  const preference = p.preference ?? it.defaultPreference;
+  return mergeInstancetype(given, {
+    kind: it.instancetypeKind,
+    name: it.instancetypeName,
+    spec: jsonCopy(it.instancetypeSpec),
+    preference: preference === undefined ? undefined
+      : { kind: preference.preferenceKind, name: preference.preferenceName, spec: jsonCopy(preference.preferenceSpec) },
+  });
+}
+
+/**
+ * A plain JSON copy of a spec (it becomes part of the shape key and is never shared with the caller); `{}` for one
+ * that is no JSON (a cycle, a BigInt, a throwing getter), which the rules then report as giving no vCPUs or memory.
+ */
+function jsonCopy(spec: { [key: string]: any }): { [key: string]: any } {
+  try {
+    const copy: unknown = JSON.parse(JSON.stringify(spec));
+    return copy !== null && typeof copy === 'object' && !Array.isArray(copy) ? copy as { [key: string]: any } : {};
+  } catch {
+    return {};
+  }
 }

@@ -1,4 +1,5 @@
-import { SizeRoundingBehavior } from 'cdk8s';
+import { Size, SizeRoundingBehavior } from 'cdk8s';
+import { InstancetypeUse } from './instancetype-use';
 import { VmShape } from './vm-shape';
 import { HugePageSize } from '../../values/hugepage-size';
 import { RealtimeMask } from '../../values/realtime-mask';
@@ -26,8 +27,8 @@ export interface GivenVmSettings {
   readonly maxSockets?: number;
   /** Guest memory in bytes (NaN for a Size that is no number). */
   readonly memoryBytes: number;
-  /** Guest memory as the Size prints it, for messages. */
-  readonly memory: string;
+  /** Guest memory as the Size prints it, for messages (undefined when not given). */
+  readonly memory?: string;
   readonly dedicatedCpuPlacement?: boolean;
   readonly isolateEmulatorThread?: boolean;
   readonly ioThreads?: boolean;
@@ -48,6 +49,10 @@ export interface GivenVmSettings {
   readonly runStrategy?: RunStrategy;
   readonly evictionStrategy?: EvictionStrategy;
   readonly terminationGracePeriodSeconds?: number;
+  /** The instance type the VM references: its fields are merged into the ones above (instancetype-merge.ts). */
+  readonly instancetype?: InstancetypeUse;
+  /** The name of a preference given without an instance type (which the rules refuse: nothing would apply it). */
+  readonly preferenceWithoutInstancetype?: string;
 }
 
 /** A VM's settings with every default applied: its shape, plus what the rendered domain and strategies hold. */
@@ -68,6 +73,8 @@ export interface VmSettings extends VmShape {
   readonly runStrategy: RunStrategy;
   readonly evictionStrategy: EvictionStrategy;
   readonly terminationGracePeriodSeconds: number;
+  /** The instance type the VM references, if any: the VM leaves out the fields it decides. */
+  readonly instancetype?: InstancetypeUse;
 }
 
 /** What the rules that VMs of one shape share read: the settings as given and with defaults applied. */
@@ -80,13 +87,13 @@ export interface VmShapeSettings {
  * The settings props, as given, in one fixed shape (the boundary has checked their types). Props objects built by
  * callers nearly all have a hidden class of their own; this copy is what everything later reads.
  */
-export function givenSettingsOf(p: RealtimeVmSettings): GivenVmSettings {
+export function givenSettingsOf(p: Omit<RealtimeVmSettings, 'bootDisk'>): GivenVmSettings {
   return {
     vcpus: p.vcpus,
     topology: p.topology === undefined ? undefined : { sockets: p.topology.sockets, cores: p.topology.cores, threads: p.topology.threads },
     maxSockets: p.maxSockets,
     memoryBytes: bytesOf(p.memory),
-    memory: sizeText(p.memory),
+    memory: p.memory === undefined ? undefined : sizeText(p.memory),
     dedicatedCpuPlacement: p.dedicatedCpuPlacement,
     isolateEmulatorThread: p.isolateEmulatorThread,
     ioThreads: p.ioThreads,
@@ -152,6 +159,7 @@ export function resolveSettings(g: GivenVmSettings): VmSettings {
     runStrategy: g.runStrategy ?? RunStrategy.ALWAYS,
     evictionStrategy: g.evictionStrategy ?? EvictionStrategy.NONE,
     terminationGracePeriodSeconds: g.terminationGracePeriodSeconds ?? DEFAULT_TERMINATION_GRACE_SECONDS,
+    instancetype: g.instancetype,
   };
 }
 
@@ -168,6 +176,7 @@ function hugePageSizeOf(quantity: string | undefined): HugePageSize | undefined 
 }
 
 function bytesOf(size: RealtimeVmSettings['memory']): number {
+  if (size === undefined) return NaN;
   try {
     return size.toKibibytes({ rounding: SizeRoundingBehavior.NONE }) * 1024;
   } catch {
@@ -175,7 +184,7 @@ function bytesOf(size: RealtimeVmSettings['memory']): number {
   }
 }
 
-function sizeText(size: RealtimeVmSettings['memory']): string {
+function sizeText(size: Size): string {
   try {
     return size.asString();
   } catch {

@@ -5,6 +5,7 @@ import { CpuModel } from './cpu-model';
 import { BootDisk, DataDisk } from './disk';
 import { EvictionStrategy } from './eviction-strategy';
 import { GuestCpuTopology } from './guest-topology';
+import { IVmInstancetype, IVmPreference } from './instancetype-ref';
 import { IoThreadsPolicy } from './io-threads-policy';
 import { RunStrategy } from './run-strategy';
 import { VmToleration } from './toleration';
@@ -45,9 +46,32 @@ export interface RealtimeVmSettings {
 
   /**
    * Guest memory: a whole number of MiB, and a multiple of the huge page size. Requests and limits are both set
-   * to it (Guaranteed QoS, which the CPU manager needs to pin CPUs).
+   * to it (Guaranteed QoS, which the CPU manager needs to pin CPUs). Required unless an `instancetype` gives it.
+   *
+   * @default - the instance type's memory (required without one)
    */
-  readonly memory: Size;
+  readonly memory?: Size;
+
+  /**
+   * The instance type the VM references (`spec.instancetype`): a `RealtimeInstancetype` of the app or a common one
+   * (`CommonInstancetype.named('rt1.xlarge')`). It decides the vCPUs and memory and every setting it sets
+   * (dedicated CPUs, emulator thread, NUMA, real-time mask, huge pages, IOThreads policy, maxSockets, CPU model):
+   * the VM then leaves those fields out (KubeVirt refuses a VM that sets them: "VM field(s) ... conflicts with
+   * selected instance type"), and giving one of those props is an error. The settings it leaves out keep the
+   * library's real-time defaults and are written on the VM. Every check runs on the merged shape.
+   *
+   * @default - none: the VM carries its own size and settings
+   */
+  readonly instancetype?: IVmInstancetype;
+
+  /**
+   * The preference the VM references (`spec.preference`), which decides the guest topology (sockets, cores,
+   * threads) of an instance type's vCPUs and may add CPU features, e.g. `CommonPreference.named('rhel.9.realtime')`.
+   *
+   * @default - the instance type's `defaultPreference` (a RealtimeInstancetype's own); else none (KubeVirt then
+   * gives one socket per vCPU)
+   */
+  readonly preference?: IVmPreference;
 
   /** The disk the VM boots from. */
   readonly bootDisk: BootDisk;

@@ -71,5 +71,20 @@ export const VM_SETTINGS_SCHEMA: PropSchema<RealtimeVmSettings> = {
   terminationGracePeriodSeconds: Prop.wholeNumber(),
   evictionStrategy: Prop.oneOf(EvictionStrategy, 'EvictionStrategy'),
   nodeSelector: Prop.record(Prop.string(true)),
+  instancetype: Prop.satisfies('an instance type (RealtimeInstancetype or CommonInstancetype.named(...))',
+    (v) => hasRef(v, 'instancetypeKind', 'instancetypeName', 'instancetypeSpec'),
+    'pass a RealtimeInstancetype of the app or CommonInstancetype.named("rt1.xlarge")'),
+  preference: Prop.satisfies('a preference (RealtimeInstancetype.preference or CommonPreference.named(...))',
+    (v) => hasRef(v, 'preferenceKind', 'preferenceName', 'preferenceSpec'),
+    'pass CommonPreference.named("rhel.9.realtime"), or leave it out to use the instance type\'s own'),
   tolerations: Prop.arrayOf(Prop.struct(TOLERATION, [], 'a VmToleration')),
 };
+
+/** An object with a kind and a name (non-empty strings) and a spec object under the given keys. */
+function hasRef(v: unknown, kindKey: string, nameKey: string, specKey: string): boolean {
+  if (v === null || typeof v !== 'object') return false;
+  const o = v as Record<string, unknown>;
+  const spec = o[specKey];
+  return typeof o[kindKey] === 'string' && o[kindKey] !== '' && typeof o[nameKey] === 'string' && o[nameKey] !== ''
+    && spec !== null && typeof spec === 'object' && !Array.isArray(spec);
+}

@@ -1,5 +1,6 @@
 import { Size } from 'cdk8s';
 import { renderAdmissionSpec } from '../../../src/backends/vm/render';
+import { CommonInstancetype, CommonPreference } from '../../../src/constructs/instancetype/common-instancetypes';
 import { resolveVm } from '../../../src/model/vm/vm-model';
 import { givenSettingsOf, resolveSettings, settingsKeyOf } from '../../../src/model/vm/vm-settings';
 import { admissionFindings } from '../../../src/rules/vm-admission';
@@ -35,6 +36,8 @@ const IDENTITY_PROPS = ['bootDisk', 'disks', 'cloudInit', 'allowInlineCredential
 const VARIANTS: { [K in keyof RealtimeVmSettings]?: Partial<RealtimeVmSettings> } = {
   vcpus: { vcpus: 4 },
   maxSockets: { maxSockets: 2 },
+  instancetype: { instancetype: CommonInstancetype.named('rt1.large'), vcpus: undefined, memory: undefined },
+  preference: { preference: CommonPreference.named('rhel.9.realtime') },
   topology: { vcpus: undefined, topology: { sockets: 1, cores: 2, threads: 1 } },
   memory: { memory: Size.mebibytes(1536) },
   dedicatedCpuPlacement: { dedicatedCpuPlacement: true },
@@ -65,9 +68,11 @@ describe('the shape key', () => {
   test('is derived from the settings as given: every settings prop is part of it, even set to its default', () => {
     const settingsProps = Object.keys(VM_SETTINGS_SCHEMA).filter((k) => !IDENTITY_PROPS.includes(k)).sort();
     expect(Object.keys(VARIANTS).sort()).toEqual(settingsProps);
-    const base = settingsKeyOf(givenSettingsOf(minimalProps()));
+    // The key as the VM computes it (the instance type and preference are merged into the given settings).
+    const keyOf = (p: RealtimeVmSettings) => resolveVm({ id: 'vm' }, p).shapeKey;
+    const base = keyOf(minimalProps());
     for (const [prop, variant] of Object.entries(VARIANTS)) {
-      expect([prop, settingsKeyOf(givenSettingsOf(minimalProps(variant)))]).not.toEqual([prop, base]);
+      expect([prop, keyOf(minimalProps(variant))]).not.toEqual([prop, base]);
     }
   });
 
