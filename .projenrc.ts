@@ -18,6 +18,9 @@ const CRD_IMPORTS: Record<string, string> = {
   // the bootstrap.cluster.x-k8s.io group: explicit module names keep them apart.
   kubeadmconfigtemplate: 'crds/cluster-api/kubeadmconfigtemplates.bootstrap.cluster.x-k8s.io.crd.yaml',
   talosconfigtemplate: 'crds/cluster-api-talos/talosconfigtemplates.bootstrap.cluster.x-k8s.io.crd.yaml',
+  // The cluster-wide instance type and preference a RealtimeInstancetype emits (instancetype.kubevirt.io/v1beta1).
+  virtualmachineclusterinstancetype: 'crds/kubevirt-instancetype/virtualmachineclusterinstancetypes.instancetype.kubevirt.io.crd.yaml',
+  virtualmachineclusterpreference: 'crds/kubevirt-instancetype/virtualmachineclusterpreferences.instancetype.kubevirt.io.crd.yaml',
 };
 
 const project = new cdk8s.ConstructLibraryCdk8s({

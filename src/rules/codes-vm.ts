@@ -29,6 +29,15 @@ export const VM_CODES: Record<string, CodeInfo> = {
   VM_TOPOLOGY_INVALID: kv('A topology field (sockets, cores, threads) is not a whole number ≥ 1.', 'use whole numbers ≥ 1',
     'the API server refusing the VM, or a zero-vCPU guest'),
   VM_THREADS_OVER_TWO: kv('More than two threads per core with dedicated CPUs.', 'use threads 1 or 2 and more cores or sockets'),
+  VM_MAX_SOCKETS_INVALID: kv('maxSockets is not a whole number ≥ the guest\'s sockets (KubeVirt: "Number of sockets in CPU topology is greater than the maximum sockets allowed").',
+    'set maxSockets to the guest\'s sockets, or leave it unset (it then defaults to them)'),
+  VM_MAX_SOCKETS_HOTPLUG_SLOTS: {
+    severity: 'warning',
+    meaning: 'maxSockets is above the guest\'s sockets on a dedicated-CPU VM: the CPU hot-plug slots count against the node\'s '
+      + 'dedicated CPUs once plugged (the launcher pod\'s CPU request grows) and against QEMU\'s vCPU limit (kubevirt#17248).',
+    prevents: 'a hot-plug that cannot be placed on the real-time node, or a VM that fails to start with "hotpluggable cpus requested (N) exceeds ..."',
+    fix: 'set maxSockets equal to the guest\'s sockets',
+  },
   VM_SUPPLEMENTAL_POOL_COUNT_INVALID: kv('IoThreadsPolicy.SUPPLEMENTAL_POOL without a supplementalPoolThreadCount ≥ 1.',
     'set supplementalPoolThreadCount'),
   VM_PROP_IGNORED: kv('A prop is set that has no effect with the other props (e.g. hugePageSize with hugePages: false).',

@@ -1,5 +1,5 @@
 import { VmShapeSettings } from '../model/vm/vm-settings';
-import { error, Finding } from '../values/finding';
+import { error, Finding, warning } from '../values/finding';
 import { MAX_VCPUS, VCPU_LIMIT_REASON } from '../values/vcpu-limits';
 import { IoThreadsPolicy } from '../values/vm/io-threads-policy';
 
@@ -83,4 +83,31 @@ export function cpuFeatureFindings({ settings }: VmShapeSettings): Finding[] {
 /** A finding for a prop that would have no effect (never silently dropped). */
 export function ignored(field: string, value: unknown, because: string, fix: string): Finding {
   return error('VM_PROP_IGNORED', field, value, `no value, since ${because} (it would have no effect)`, fix);
+}
+
+/** KubeVirt's own message for sockets above maxSockets (vms-admitter.go validateLiveUpdateCPU, v1.9). */
+export const KUBEVIRT_SOCKETS_ABOVE_MAX = 'Number of sockets in CPU topology is greater than the maximum sockets allowed';
+
+/**
+ * `maxSockets` is a whole number ≥ the guest's sockets (KubeVirt refuses fewer at admission, but only when sockets
+ * are written: a VM sized by `vcpus` would otherwise pass and fail at start). Hot-plug slots on a dedicated-CPU VM are
+ * reported: QEMU counts them against its vCPU limit, and each vCPU hot-plugged later needs a dedicated host CPU.
+ */
+export function maxSocketsFindings({ given, settings }: VmShapeSettings): Finding[] {
+  const max = given.maxSockets;
+  if (max === undefined || settings.sockets < 1) return [];
+  if (!(Number.isSafeInteger(max) && max >= settings.sockets && max <= INT32_MAX)) {
+    return [error('VM_MAX_SOCKETS_INVALID', 'maxSockets', max,
+      `a whole number ≥ the guest's ${settings.sockets} socket(s) (KubeVirt rejects fewer with: "${KUBEVIRT_SOCKETS_ABOVE_MAX}")`,
+      `set maxSockets to ${settings.sockets} (no hot-plug slots), or leave it unset`)];
+  }
+  if (max > settings.sockets && settings.dedicatedCpuPlacement) {
+    const slots = (max - settings.sockets) * settings.cores * settings.threads;
+    return [warning('VM_MAX_SOCKETS_HOTPLUG_SLOTS', 'maxSockets', max,
+      `maxSockets equal to the guest's ${settings.sockets} socket(s) on a dedicated-CPU VM: its ${slots} hot-plug vCPU slot(s) `
+      + 'count against the dedicated CPUs of the node once plugged (the pod\'s CPU request grows, and the VM must fit a '
+      + 'node with that many free isolated CPUs) and against QEMU\'s vCPU limit ("hotpluggable cpus requested ... exceeds")',
+      `set maxSockets to ${settings.sockets}`)];
+  }
+  return [];
 }

@@ -1,4 +1,4 @@
-import { cpuCountFindings, cpuFeatureFindings, ioThreadFindings } from './vm-cpu';
+import { cpuCountFindings, cpuFeatureFindings, ioThreadFindings, maxSocketsFindings } from './vm-cpu';
 import { cloudInitFindings } from './vm-credentials';
 import { diskFindings } from './vm-disks';
 import { identityFindings } from './vm-identity';
@@ -17,6 +17,7 @@ import { Finding } from '../values/finding';
 export function vmShapeFindings(vm: VmShapeSettings): Finding[] {
   return [
     ...cpuCountFindings(vm),
+    ...maxSocketsFindings(vm),
     ...ioThreadFindings(vm),
     ...cpuFeatureFindings(vm),
     ...maskFindings(vm),

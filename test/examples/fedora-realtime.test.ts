@@ -28,6 +28,7 @@ describe('examples/fedora-realtime', () => {
       model: 'host-passthrough',
       dedicatedCpuPlacement: true,
       isolateEmulatorThread: true,
+      maxSockets: 2,
       features: [{ name: 'tsc-deadline', policy: 'require' }],
       numa: { guestMappingPassthrough: {} },
       realtime: { mask: '0' },

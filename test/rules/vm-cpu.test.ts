@@ -1,7 +1,8 @@
 import { CpuFeaturePolicy } from '../../src/values/vm/cpu-feature';
 import { CpuModel } from '../../src/values/vm/cpu-model';
 import { IoThreadsPolicy } from '../../src/values/vm/io-threads-policy';
-import { minimalProps, synthError } from '../fixtures/vm';
+import { Warnings } from '../../src/constructs/app/warnings';
+import { minimalProps, synthError, synthVm } from '../fixtures/vm';
 
 describe('VM CPU rules', () => {
   test('fails with both vcpus and topology', () => {
@@ -66,5 +67,39 @@ describe('VM CPU rules', () => {
     const types = synthError(minimalProps({ cpuFeatures: [{ name: '' }, { name: 'x2apic', policy: 'sometimes' as CpuFeaturePolicy }] }));
     expect(types).toContain('[PROP_TYPE_INVALID] cpuFeatures[0].name: got ""');
     expect(types).toContain('[PROP_TYPE_INVALID] cpuFeatures[1].policy: got "sometimes", expected a CpuFeaturePolicy');
+  });
+
+  describe('maxSockets (CPU hot-plug slots)', () => {
+    test('writes maxSockets equal to the sockets by default, from vcpus or from topology', () => {
+      expect(synthVm(minimalProps({ vcpus: 4 })).object.spec.template.spec.domain.cpu.maxSockets).toBe(4);
+      expect(synthVm(minimalProps({ vcpus: undefined, topology: { sockets: 2, cores: 2, threads: 1 } }))
+        .object.spec.template.spec.domain.cpu.maxSockets).toBe(2);
+    });
+
+    test('fails on maxSockets below the sockets, with KubeVirt\'s own message (even when only vcpus is given)', () => {
+      expect(synthError(minimalProps({ vcpus: 4, maxSockets: 2 })))
+        .toContain('[VM_MAX_SOCKETS_INVALID] maxSockets: got 2, expected a whole number ≥ the guest\'s 4 socket(s) '
+          + '(KubeVirt rejects fewer with: "Number of sockets in CPU topology is greater than the maximum sockets allowed"); fix: set maxSockets to 4');
+      expect(synthError(minimalProps({ vcpus: 4, maxSockets: 0 }))).toContain('[VM_MAX_SOCKETS_INVALID] maxSockets: got 0');
+    });
+
+    test('refuses a maxSockets that is not a whole number when the VM is built', () => {
+      expect(synthError(minimalProps({ maxSockets: 2.5 }))).toContain('[PROP_TYPE_INVALID] maxSockets: got 2.5, expected a whole number');
+    });
+
+    test('warns on hot-plug slots of a dedicated-CPU VM', () => {
+      const { chart, object } = synthVm(minimalProps({ vcpus: 2, maxSockets: 8 }));
+      expect(object.spec.template.spec.domain.cpu.maxSockets).toBe(8);
+      expect(Warnings.of(chart).list()).toEqual([expect.stringContaining(
+        '[VM_MAX_SOCKETS_HOTPLUG_SLOTS] maxSockets: got 8, expected maxSockets equal to the guest\'s 2 socket(s) on a dedicated-CPU VM: its 6 hot-plug vCPU slot(s)')]);
+      expect(Warnings.of(chart).list()[0]).toContain('fix: set maxSockets to 2');
+    });
+
+    test('does not warn on hot-plug slots without dedicated CPUs', () => {
+      const { chart } = synthVm(minimalProps({
+        vcpus: 2, maxSockets: 8, dedicatedCpuPlacement: false, isolateEmulatorThread: false, realtime: false, guestMappingPassthrough: false,
+      }));
+      expect(Warnings.of(chart).list().filter((w) => w.includes('MAX_SOCKETS'))).toEqual([]);
+    });
   });
 });

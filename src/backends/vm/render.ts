@@ -110,6 +110,8 @@ function renderCpu(s: VmSettings): Json {
   if (s.dedicatedCpuPlacement) cpu.dedicatedCpuPlacement = true;
   if (s.cpuFeatures.length > 0) cpu.features = s.cpuFeatures.map((f) => ({ name: f.name, policy: f.policy }));
   if (s.isolateEmulatorThread) cpu.isolateEmulatorThread = true;
+  // Always written: left out, KubeVirt's LiveUpdate rollout would add sockets × 4 hot-plug slots (kubevirt#17248).
+  cpu.maxSockets = s.maxSockets;
   cpu.model = s.cpuModel;
   if (s.guestMappingPassthrough) cpu.numa = { guestMappingPassthrough: {} };
   if (s.realtime) cpu.realtime = s.realtimeMask === '' ? {} : { mask: s.realtimeMask };

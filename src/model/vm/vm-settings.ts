@@ -23,6 +23,7 @@ export const DEFAULT_TERMINATION_GRACE_SECONDS = 180;
 export interface GivenVmSettings {
   readonly vcpus?: number;
   readonly topology?: { readonly sockets: number; readonly cores: number; readonly threads: number };
+  readonly maxSockets?: number;
   /** Guest memory in bytes (NaN for a Size that is no number). */
   readonly memoryBytes: number;
   /** Guest memory as the Size prints it, for messages. */
@@ -53,6 +54,8 @@ export interface GivenVmSettings {
 export interface VmSettings extends VmShape {
   /** The CPU count comes from `topology` (given without `vcpus`): the spec then writes sockets, cores and threads. */
   readonly usesTopology: boolean;
+  /** The most sockets CPU hot-plug can grow the guest to (`cpu.maxSockets`): the guest's sockets unless given. */
+  readonly maxSockets: number;
   /** The CPU model name (`host-passthrough` ...). */
   readonly cpuModel: string;
   /** CPU features, each with its policy. */
@@ -81,6 +84,7 @@ export function givenSettingsOf(p: RealtimeVmSettings): GivenVmSettings {
   return {
     vcpus: p.vcpus,
     topology: p.topology === undefined ? undefined : { sockets: p.topology.sockets, cores: p.topology.cores, threads: p.topology.threads },
+    maxSockets: p.maxSockets,
     memoryBytes: bytesOf(p.memory),
     memory: sizeText(p.memory),
     dedicatedCpuPlacement: p.dedicatedCpuPlacement,
@@ -138,6 +142,7 @@ export function resolveSettings(g: GivenVmSettings): VmSettings {
     realtimeVcpus: realtime ? enabledVcpus(realtimeMask, vcpus) : [],
     guestMappingPassthrough: g.guestMappingPassthrough ?? true,
     usesTopology,
+    maxSockets: g.maxSockets ?? sockets,
     cpuModel: g.cpuModel ?? CpuModel.HOST_PASSTHROUGH.model,
     cpuFeatures: (g.cpuFeatures ?? [{ name: 'tsc-deadline' }]).map((f) => ({ name: f.name, policy: f.policy ?? CpuFeaturePolicy.REQUIRE })),
     realtimeMask,

@@ -33,6 +33,17 @@ export interface RealtimeVmSettings {
   readonly topology?: GuestCpuTopology;
 
   /**
+   * The most sockets the guest can grow to by CPU hot-plug (`spec.template.spec.domain.cpu.maxSockets`, always
+   * written). A whole number ≥ the guest's sockets. Left unset in the object, KubeVirt's LiveUpdate rollout (the
+   * default) sets it to sockets × the cluster's hot-plug ratio (4), and QEMU counts every hot-plug slot against its
+   * vCPU limit ("hotpluggable cpus requested (208) exceeds ...", kubevirt#17248); each vCPU hot-plugged later needs a
+   * dedicated host CPU of its own. The `cx1` common instance types set it equal to the guest's CPUs for that reason.
+   *
+   * @default - the guest's sockets (no hot-plug slots)
+   */
+  readonly maxSockets?: number;
+
+  /**
    * Guest memory: a whole number of MiB, and a multiple of the huge page size. Requests and limits are both set
    * to it (Guaranteed QoS, which the CPU manager needs to pin CPUs).
    */

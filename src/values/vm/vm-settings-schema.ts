@@ -43,6 +43,7 @@ export const HUGE_PAGE_SIZE = Prop.satisfies('HugePageSize.ONE_GI or HugePageSiz
 export const VM_SETTINGS_SCHEMA: PropSchema<RealtimeVmSettings> = {
   vcpus: Prop.wholeNumber(),
   topology: Prop.struct(TOPOLOGY, ['sockets', 'cores', 'threads'], 'a topology { sockets, cores, threads }'),
+  maxSockets: Prop.wholeNumber(),
   memory: SIZE,
   bootDisk: Prop.withMethod('_volumeBody', 'a BootDisk', 'use BootDisk.containerDisk(image), .persistentVolumeClaim(claim) or .dataVolume(name)'),
   disks: Prop.arrayOf(Prop.withMethod('_volumeBody', 'a DataDisk', 'use DataDisk.containerDisk(image), .persistentVolumeClaim(claim) or .dataVolume(name)')),

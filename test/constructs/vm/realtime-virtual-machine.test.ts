@@ -40,6 +40,7 @@ describe('RealtimeVirtualMachine', () => {
       expect(domain.cpu).toEqual({
         dedicatedCpuPlacement: true,
         isolateEmulatorThread: true,
+        maxSockets: 2, // no CPU hot-plug slots (kubevirt#17248)
         model: 'host-passthrough',
         features: [{ name: 'tsc-deadline', policy: 'require' }],
         numa: { guestMappingPassthrough: {} },
@@ -82,7 +83,7 @@ describe('RealtimeVirtualMachine', () => {
       evictionStrategy: EvictionStrategy.LIVE_MIGRATE_IF_POSSIBLE,
     }));
     const domain = object.spec.template.spec.domain;
-    expect(domain.cpu).toEqual({ model: 'Skylake-Server' });
+    expect(domain.cpu).toEqual({ maxSockets: 2, model: 'Skylake-Server' });
     expect(domain.ioThreadsPolicy).toBeUndefined();
     expect(domain.memory).toBeUndefined();
     expect(domain.devices).toMatchObject({ autoattachMemBalloon: true, autoattachGraphicsDevice: true, autoattachSerialConsole: false });

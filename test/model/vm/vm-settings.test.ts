@@ -34,6 +34,7 @@ const IDENTITY_PROPS = ['bootDisk', 'disks', 'cloudInit', 'allowInlineCredential
 /** A value for each settings prop that differs from minimalProps() and its defaults. */
 const VARIANTS: { [K in keyof RealtimeVmSettings]?: Partial<RealtimeVmSettings> } = {
   vcpus: { vcpus: 4 },
+  maxSockets: { maxSockets: 2 },
   topology: { vcpus: undefined, topology: { sockets: 1, cores: 2, threads: 1 } },
   memory: { memory: Size.mebibytes(1536) },
   dedicatedCpuPlacement: { dedicatedCpuPlacement: true },
