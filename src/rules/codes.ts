@@ -1,6 +1,7 @@
 import { CodeInfo } from './code-info';
 import { CLUSTER_CODES } from './codes-cluster';
 import { CORE_CODES } from './codes-core';
+import { GUEST_CODES } from './codes-guest';
 import { HOST_CODES } from './codes-host';
 import { NODE_BACKEND_CODES } from './codes-node-backends';
 import { PERFORMANCE_PROFILE_CODES } from './codes-performance-profile';
@@ -23,4 +24,5 @@ export const ALL_CODES: Record<string, CodeInfo> = {
   ...PERFORMANCE_PROFILE_CODES,
   ...PLACEMENT_CODES,
   ...VM_CODES,
+  ...GUEST_CODES,
 };

@@ -7,11 +7,6 @@ export enum GuestTuningDelivery {
    * (`cloudInitNoCloud.secretRef`). For RHEL, CentOS Stream, Fedora and other dnf/yum guests with cloud-init.
    */
   CLOUD_INIT = 'CLOUD_INIT',
-  /**
-   * An Ignition v3 config in the VMI annotation `kubevirt.io/ignitiondata`, for Fedora CoreOS and RHCOS guests
-   * (needs KubeVirt's `ExperimentalIgnitionSupport` gate, which the app's KubeVirtConfiguration then enables).
-   */
-  IGNITION = 'IGNITION',
 }
 
 /** Options of `GuestTuning.realtimeVirtualGuest` (cloud-init delivery). */
@@ -53,33 +48,11 @@ export interface RealtimeVirtualGuestOptions {
   readonly netdevQueueCount?: number;
 }
 
-/** Options of `GuestTuning.realtimeVirtualGuestIgnition` (Ignition delivery). */
-export interface RealtimeVirtualGuestIgnitionOptions {
-  /**
-   * Extra guest kernel arguments (Ignition `kernelArguments.shouldExist`), e.g. `["idle=poll"]`.
-   *
-   * @default - none
-   */
-  readonly extraKernelArgs?: string[];
-
-  /**
-   * `netdev_queue_count` of the `realtime-virtual-guest` profile.
-   *
-   * @default - not set
-   */
-  readonly netdevQueueCount?: number;
-}
-
 const KERNEL_ARGS = Prop.arrayOf(Prop.string(), 256);
 
 const CLOUD_INIT_OPTIONS: PropSchema<RealtimeVirtualGuestOptions> = {
   rtKernel: Prop.boolean(),
   rtKernelPackage: Prop.string(),
-  extraKernelArgs: KERNEL_ARGS,
-  netdevQueueCount: Prop.integer(1, 4096),
-};
-
-const IGNITION_OPTIONS: PropSchema<RealtimeVirtualGuestIgnitionOptions> = {
   extraKernelArgs: KERNEL_ARGS,
   netdevQueueCount: Prop.integer(1, 4096),
 };
@@ -108,18 +81,6 @@ export class GuestTuning {
     const rtKernelPackage = options.rtKernel === true ? options.rtKernelPackage ?? 'kernel-rt' : undefined;
     return new GuestTuning(GuestTuningDelivery.CLOUD_INIT, options.rtKernel === true, rtKernelPackage,
       [...(options.extraKernelArgs ?? [])], options.netdevQueueCount);
-  }
-
-  /**
-   * The same tuning delivered as Ignition, for Fedora CoreOS and RHCOS guests: the variables file, a one-shot
-   * unit that selects the profile (when TuneD with `tuned-profiles-nfv-guest` is in the image) and masks
-   * irqbalance, and the extra kernel arguments. No RT kernel: an image-based OS gets it from its image.
-   *
-   * @param options extra kernel arguments, network queue count
-   */
-  public static realtimeVirtualGuestIgnition(options: RealtimeVirtualGuestIgnitionOptions = {}): GuestTuning {
-    checkProps(options, IGNITION_OPTIONS, [], 'GuestTuning.realtimeVirtualGuestIgnition options');
-    return new GuestTuning(GuestTuningDelivery.IGNITION, false, undefined, [...(options.extraKernelArgs ?? [])], options.netdevQueueCount);
   }
 
   private constructor(
