@@ -71,8 +71,13 @@ describe('every example in a namespaced chart', () => {
 
   test('a VM\'s guest tuning Secret is in the VM\'s namespace: the chart\'s, or the VM\'s own', () => {
     const chart = new Chart(Testing.app(), 'plc', { namespace: NAMESPACE });
-    const props = { vcpus: 2, memory: Size.gibibytes(2), bootDisk: BootDisk.dataVolume('plc-rootfs'), realtimeMask: RealtimeMask.parse('1'),
-      guestTuning: GuestTuning.realtimeVirtualGuest() };
+    const props = {
+      vcpus: 2,
+      memory: Size.gibibytes(2),
+      bootDisk: BootDisk.dataVolume('plc-rootfs'),
+      realtimeMask: RealtimeMask.parse('1'),
+      guestTuning: GuestTuning.realtimeVirtualGuest(),
+    };
     new RealtimeVirtualMachine(chart, 'plc-1', props);
     new RealtimeVirtualMachine(chart, 'plc-2', { ...props, metadata: { namespace: 'other' } });
     const secrets = Testing.synth(chart).filter((o) => o.kind === 'Secret');
