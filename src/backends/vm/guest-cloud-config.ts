@@ -63,7 +63,8 @@ export function renderGuestCloudConfig(plan: GuestTuningPlan): string {
     ? user.document.clone() : new Document({}, { version: '1.1' });
   const additions: Array<[string, unknown[]]> = [
     ['packages', guestPackages(plan)],
-    ['write_files', [{ path: GUEST_VARIABLES_PATH, permissions: '0644', content: guestVariables(plan) }]],
+    // Deferred to the final stage, after the packages: the profile's package ships its own variables file.
+    ['write_files', [{ path: GUEST_VARIABLES_PATH, permissions: '0644', content: guestVariables(plan), defer: true }]],
     ['runcmd', guestCommands(plan)],
   ];
   for (const [key, items] of additions) {

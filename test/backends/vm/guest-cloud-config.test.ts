@@ -29,6 +29,7 @@ describe('guest cloud-config', () => {
       '    content: |',
       '      isolated_cores=1-3',
       '      isolate_managed_irq=Y',
+      '    defer: true',
       'runcmd:',
       '  - systemctl disable --now irqbalance || true',
       '  - - systemctl',

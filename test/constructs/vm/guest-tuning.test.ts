@@ -39,7 +39,7 @@ describe('RealtimeVirtualMachine guestTuning', () => {
     expect(userData.split('\n')[0]).toBe('#cloud-config');
     const config = YAML.parse(userData);
     expect(config.write_files).toEqual([{
-      path: '/etc/tuned/realtime-virtual-guest-variables.conf', permissions: '0644', content: 'isolated_cores=1-3\nisolate_managed_irq=Y\n',
+      path: '/etc/tuned/realtime-virtual-guest-variables.conf', permissions: '0644', content: 'isolated_cores=1-3\nisolate_managed_irq=Y\n', defer: true,
     }]);
     expect(config.runcmd).toContainEqual(['tuned-adm', 'profile', 'realtime-virtual-guest']);
     expect(config.power_state).toEqual({ mode: 'reboot', condition: true });
