@@ -37,7 +37,7 @@ function cpuFindings(vm: VmModel): Finding[] {
   const highest = s.vcpus - 1;
   return [error('VM_GUEST_TUNING_NO_HOUSEKEEPING', 'realtimeMask', s.realtimeMask === '' ? '(every vCPU)' : s.realtimeMask,
     `a mask that leaves at least one of vCPUs 0-${highest} out: the guest needs at least one non-real-time vCPU for housekeeping`,
-    `set realtimeMask e.g. RealtimeMask.parse('${highest >= 1 ? `1-${highest}` : '1'}')${s.vcpus < 2 ? ' and give the VM 2 or more vCPUs' : ''}`)];
+    `set realtimeMask e.g. RealtimeMask.parse('${highest > 1 ? `1-${highest}` : '1'}')${s.vcpus < 2 ? ' and give the VM 2 or more vCPUs' : ''}`)];
 }
 
 /** Extra kernel arguments are single words the profile does not set; the RT kernel package is a package name. */

@@ -23,6 +23,8 @@ describe('guest tuning rules', () => {
     expect(tunedError()).toBe('');
     expect(userDataError('#cloud-config\npackages: [vim]\nruncmd: [echo hi]\nwrite_files: []\n')).toBe('');
     expect(userDataError('#cloud-config\n')).toBe('');
+    // Empty keys are read by cloud-init as not set: the tuning's lists and power_state take their place.
+    expect(userDataError('#cloud-config\nruncmd:\npackages:\npower_state:\n')).toBe('');
   });
 
   test('VM_GUEST_TUNING_NEEDS_REALTIME: realtime off', () => {
@@ -36,6 +38,7 @@ describe('guest tuning rules', () => {
       + 'the guest needs at least one non-real-time vCPU for housekeeping; fix: set realtimeMask e.g. RealtimeMask.parse(\'1-3\')');
     expect(tunedError({ realtimeMask: RealtimeMask.parse('0-3') })).toContain('[VM_GUEST_TUNING_NO_HOUSEKEEPING] realtimeMask: got "0-3"');
     expect(tunedError({ vcpus: 1, realtimeMask: undefined })).toContain('and give the VM 2 or more vCPUs');
+    expect(tunedError({ vcpus: 2, realtimeMask: undefined })).toContain('fix: set realtimeMask e.g. RealtimeMask.parse(\'1\')');
   });
 
   test('a malformed mask is left to the mask rules', () => {

@@ -68,11 +68,16 @@ export function readUserCloudConfig(cloudInit: CloudInit | undefined): UserCloud
   return { kind: UserCloudConfigKind.CLOUD_CONFIG, document, text };
 }
 
-/** How a top-level key of the user's cloud-config is written: absent, a list, or something else. */
+/**
+ * How a top-level key of the user's cloud-config is written: absent (or empty, `runcmd:` with nothing, which
+ * cloud-init reads as not set), a list, or something else.
+ */
 export function topLevelShape(config: UserCloudConfig, key: string): 'absent' | 'list' | 'other' {
   const contents = config.document?.contents;
   if (!isMap(contents) || !contents.has(key)) return 'absent';
-  return isSeq(contents.get(key, true)) ? 'list' : 'other';
+  const value = contents.get(key, true);
+  if (value === null || value === undefined || (isScalar(value) && value.value === null)) return 'absent';
+  return isSeq(value) ? 'list' : 'other';
 }
 
 /** The user's cloud-config as plain values (aliases expanded, bounded); undefined when it has none or cannot be. */

@@ -71,6 +71,12 @@ describe('guest cloud-config', () => {
     expect(config.power_state).toEqual({ mode: 'reboot', condition: true });
   });
 
+  test('empty user keys (runcmd: with nothing) take the tuning\'s values', () => {
+    const config = YAML.parse(render({}, '#cloud-config\nruncmd:\npower_state:\n'));
+    expect(config.runcmd).toContainEqual(['tuned-adm', 'profile', 'realtime-virtual-guest']);
+    expect(config.power_state).toEqual({ mode: 'reboot', condition: true });
+  });
+
   test('leaves the model\'s parsed document alone: rendering twice gives the same text', () => {
     const plan = guestTuningPlanOf('vm', SETTINGS, GuestTuning.realtimeVirtualGuest(), CloudInit.userData('#cloud-config\nruncmd: [a]\n'));
     expect(renderGuestCloudConfig(plan)).toBe(renderGuestCloudConfig(plan));
