@@ -25,6 +25,7 @@ export * from './values/vm/cpu-model';
 export * from './values/vm/disk';
 export * from './values/vm/eviction-strategy';
 export * from './values/vm/guest-topology';
+export * from './values/vm/guest-tuning';
 export * from './values/vm/io-threads-policy';
 export * from './values/vm/instancetype-ref';
 export * from './values/vm/preferred-topology';

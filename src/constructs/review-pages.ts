@@ -9,6 +9,7 @@ import { poolCapacityFor } from '../model/placement/pool-capacity';
 import { capacityOptionsOf, isNodeCount } from '../model/placement/pool-options';
 import { packingItemOf, packPool, PoolVm } from '../model/placement/pool-packing';
 import { isUsableShape } from '../model/placement/shape-check';
+import { GuestTuningRow, guestTuningSection } from '../plan/guest-tuning-section';
 import { planReportOf } from '../plan/plan-report';
 import { ReviewPageProps, writeReviewPages } from '../plan/review-page';
 import { PoolBackend } from '../values/pool/pool-backend';
@@ -46,12 +47,17 @@ function writePages(scope: IConstruct, outdir: string): string[] {
   const pools = scope.node.root.node.findAll().filter((c) => RealtimeNodePool.isRealtimeNodePool(c)) as RealtimeNodePool[];
   const check = AppCheck.of(scope);
   const parity = check.clusterFacts().evenParityCompletion;
-  const pages = pools.map((pool) => ({
-    pool,
-    vms: check.vmsOn(pool).map((vm) => ({ path: vm.construct.node.path, name: vm.model.name, shape: vm.model.settings })),
-  }));
+  const pages = pools.map((pool) => {
+    const placed = check.vmsOn(pool);
+    return {
+      pool,
+      vms: placed.map((vm) => ({ path: vm.construct.node.path, name: vm.model.name, shape: vm.model.settings })),
+      guests: placed.flatMap((vm): GuestTuningRow[] => (vm.model.guestTuning ? [{ name: vm.model.name, plan: vm.model.guestTuning }] : [])),
+    };
+  });
   const written = writeReviewPages(outdir, pages.map(({ pool, vms }) => reviewPageProps(pool, vms, parity)));
-  pages.forEach(({ pool, vms }, i) => fs.appendFileSync(written[2 * i], backendSection(pool) + placedVmsSection(pool, vms, parity)));
+  pages.forEach(({ pool, vms, guests }, i) => fs.appendFileSync(written[2 * i],
+    backendSection(pool) + placedVmsSection(pool, vms, parity) + guestTuningSection(guests)));
   return written;
 }
 

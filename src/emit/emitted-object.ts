@@ -1,5 +1,6 @@
 import { ApiObject, ApiObjectMetadata, GroupVersionKind, JsonPatch } from 'cdk8s';
 import { Construct } from 'constructs';
+import { CORE_SCOPES } from './core-scopes';
 import { describePatch, jsonPatchFindings, missingSource } from './json-patch-checks';
 import { API_KEYS, isSynthesized, NOT_PLAIN, plainJson, usesBuiltInResolversOnly } from './synthesized-json';
 import { CRD_SCOPES } from '../imports/crd-scopes';
@@ -130,10 +131,11 @@ export class EmittedObject extends ApiObject {
 
 function scopeOf(gvk: GroupVersionKind): 'Namespaced' | 'Cluster' {
   const group = gvk.apiVersion.includes('/') ? gvk.apiVersion.split('/')[0] : '';
-  const scope = CRD_SCOPES[`${group}/${gvk.kind}`];
+  const scope = CRD_SCOPES[`${group}/${gvk.kind}`] ?? CORE_SCOPES[`${group}/${gvk.kind}`];
   if (scope === undefined) {
-    // A library bug, never user input: every kind the library writes has its CRD vendored under crds/.
-    throw new Error(`no vendored CRD for ${gvk.apiVersion} ${gvk.kind}: add it to crds/ and run npx projen import`);
+    // A library bug, never user input: every kind the library writes has its CRD vendored under crds/ (or, for a
+    // core kind, its entry in core-scopes.ts).
+    throw new Error(`no vendored CRD for ${gvk.apiVersion} ${gvk.kind}: add it to crds/ and run npx projen import (core kinds: emit/core-scopes.ts)`);
   }
   return scope;
 }

@@ -1,6 +1,7 @@
 import { CodeInfo } from './code-info';
 import { CLUSTER_CODES } from './codes-cluster';
 import { CORE_CODES } from './codes-core';
+import { GUEST_CODES } from './codes-guest';
 import { HOST_CODES } from './codes-host';
 import { INSTANCETYPE_CODES } from './codes-instancetype';
 import { NODE_BACKEND_CODES } from './codes-node-backends';
@@ -25,4 +26,5 @@ export const ALL_CODES: Record<string, CodeInfo> = {
   ...PLACEMENT_CODES,
   ...VM_CODES,
   ...INSTANCETYPE_CODES,
+  ...GUEST_CODES,
 };

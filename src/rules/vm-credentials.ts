@@ -74,6 +74,8 @@ export function cloudInitFindings(vm: VmModel): Finding[] {
     out.push(error('VM_CLOUD_INIT_INVALID', 'cloudInit.secretName', cloudInit.secretName, 'the name of an existing Secret',
       'name the Secret that holds the user data under the key "userdata"'));
   }
+  // With guestTuning the inline data moves into the library's Secret, not out of Git: the Secret is written with
+  // `stringData` in the same manifests, in clear text. So the same rule (and `allowInlineCredentials`) applies.
   if (cloudInit?.secretName === undefined && cloudInit?.inlineUserData !== undefined) {
     const userData = cloudInit.inlineUserData;
     if (!isNonEmpty(userData)) {
@@ -81,7 +83,7 @@ export function cloudInitFindings(vm: VmModel): Finding[] {
     }
     out.push(...credentialScanFindings(scanUserDataField(userData, 'cloudInit.userData'), vm.allowInlineCredentials));
   }
-  if (vm.sshPublicKeySecrets.length > 0 && cloudInit === undefined) {
+  if (vm.sshPublicKeySecrets.length > 0 && !vm.hasCloudInitDisk) {
     out.push(error('VM_SSH_KEYS_NEED_CLOUD_INIT', 'sshPublicKeySecrets', vm.sshPublicKeySecrets,
       'a cloudInit disk (the keys are propagated through the cloud-init NoCloud data source)',
       'set cloudInit, e.g. CloudInit.fromSecret(...) or a CloudInit.userData("#cloud-config") without credentials'));

@@ -6,7 +6,7 @@ import { isDns1123Label } from '../values/kubernetes-names';
 export function diskFindings(vm: VmModel): Finding[] {
   const out: Finding[] = [];
   const names = new Map<string, string>();
-  if (vm.cloudInit !== undefined) names.set(CLOUD_INIT_DISK, 'cloudInit');
+  if (vm.hasCloudInitDisk) names.set(CLOUD_INIT_DISK, vm.cloudInit !== undefined ? 'cloudInit' : 'the guest tuning\'s cloud-init disk');
   for (const d of vm.disks) {
     if (d.reference.trim() === '') {
       out.push(error('VM_DISK_INVALID', `${d.field} (${d.volumeType})`, d.reference, 'a non-empty image, claim or DataVolume name',

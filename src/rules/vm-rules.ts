@@ -1,6 +1,7 @@
 import { cpuCountFindings, cpuFeatureFindings, ioThreadFindings, maxSocketsFindings } from './vm-cpu';
 import { cloudInitFindings } from './vm-credentials';
 import { diskFindings } from './vm-disks';
+import { guestTuningFindings } from './vm-guest-tuning';
 import { identityFindings } from './vm-identity';
 import { instancetypeFindings } from './vm-instancetype';
 import { maskFindings } from './vm-mask';
@@ -33,7 +34,7 @@ export function vmShapeFindings(vm: VmShapeSettings): Finding[] {
 
 /**
  * Every rule on a VM's props, in reporting order: its identity, its shape (`vmShapeFindings`, which the caller may
- * have from another VM of the same shape), then its disks, cloud-init and tolerations.
+ * have from another VM of the same shape), then its disks, cloud-init, guest tuning and tolerations.
  */
 export function vmFindings(vm: VmModel, shapeFindings: readonly Finding[] = vmShapeFindings(vm)): Finding[] {
   return [
@@ -41,6 +42,7 @@ export function vmFindings(vm: VmModel, shapeFindings: readonly Finding[] = vmSh
     ...shapeFindings,
     ...diskFindings(vm),
     ...cloudInitFindings(vm),
+    ...guestTuningFindings(vm),
     ...tolerationFindings(vm),
   ];
 }

@@ -8,6 +8,8 @@ import { placedVmsSection, ReviewPages } from '../../src/constructs/review-pages
 import { RealtimeVirtualMachine } from '../../src/constructs/vm/realtime-virtual-machine';
 import { KubeVirtVersion } from '../../src/values/cluster/kubevirt-version';
 import { PoolBackend } from '../../src/values/pool/pool-backend';
+import { RealtimeMask } from '../../src/values/realtime-mask';
+import { GuestTuning } from '../../src/values/vm/guest-tuning';
 import { noSmtPoolProps, smtPoolProps, vmProps } from '../fixtures/placement';
 import { guideProps } from '../fixtures/pool';
 
@@ -139,5 +141,29 @@ describe('the review page names the backend, its files and what it cannot do', (
     const page = fs.readFileSync(ReviewPages.write(chart, dir)[0], 'utf8');
     expect(page).toContain('## Backend: machine-config\n\nOpenShift: a MachineConfigPool, a MachineConfig, a KubeletConfig and a Tuned');
     expect(page).toContain('What this backend cannot do:\n\n- Nothing the pool asks for.\n');
+  });
+});
+
+describe('ReviewPages guest tuning section', () => {
+  test('lists the placed VMs with guest tuning: profile, isolated and housekeeping vCPUs, delivery, cyclictest', () => {
+    const chart = Testing.chart();
+    const pool = new RealtimeNodePool(chart, 'Pool', smtPoolProps({ nodeCount: 1 }));
+    new RealtimeVirtualMachine(chart, 'plain', vmProps({ nodePool: pool }));
+    new RealtimeVirtualMachine(chart, 'tuned', vmProps({
+      vcpus: 4, realtimeMask: RealtimeMask.parse('1-3'), guestTuning: GuestTuning.realtimeVirtualGuest(), nodePool: pool,
+    }));
+    withTempDir((dir) => {
+      const page = fs.readFileSync(ReviewPages.write(chart, dir)[0], 'utf8');
+      const section = page.slice(page.indexOf('## Guest tuning'));
+      expect(section).toContain('| `tuned` | `realtime-virtual-guest` | `1-3` | `0` | cloud-init, Secret `tuned-guest-tuning` | '
+        + '`cyclictest -m -p95 -a 1-3 -t 3 --mainaffinity 0 -D 1h` |');
+      expect(section).not.toContain('`plain`');
+    });
+  });
+
+  test('no section when no placed VM has guest tuning', () => {
+    withTempDir((dir) => {
+      expect(fs.readFileSync(ReviewPages.write(app().chart, dir)[0], 'utf8')).not.toContain('## Guest tuning');
+    });
   });
 });

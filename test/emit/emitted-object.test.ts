@@ -107,6 +107,14 @@ describe('EmittedObject', () => {
       expect(EmittedObject.isClusterScoped(tuned.Tuned.GVK)).toBe(false);
     });
 
+    test('the core kinds the library writes are listed explicitly: a v1 Secret is namespaced, other core kinds are refused', () => {
+      const secret = new EmittedObject(chart(), 'S', { gvk: { apiVersion: 'v1', kind: 'Secret' }, metadata: { name: 's' }, fields: {} });
+      expect(secret.toJson().metadata.namespace).toBe('plc');
+      expect(EmittedObject.isClusterScoped({ apiVersion: 'v1', kind: 'Secret' })).toBe(false);
+      expect(() => new EmittedObject(Testing.chart(), 'C', { gvk: { apiVersion: 'v1', kind: 'ConfigMap' }, fields: {} }))
+        .toThrow(/no vendored CRD for v1 ConfigMap/);
+    });
+
     test('a kind without a vendored CRD is a library bug, refused loudly', () => {
       expect(() => new EmittedObject(Testing.chart(), 'X', { gvk: { apiVersion: 'example.com/v1', kind: 'Nothing' }, fields: {} }))
         .toThrow(/no vendored CRD for example.com\/v1 Nothing/);

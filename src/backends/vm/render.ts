@@ -53,7 +53,7 @@ export function templateLabels(vm: VmModel): Record<string, string> {
 function renderDisks(vm: VmModel): Json[] {
   const disks: Json[] = [];
   for (const d of vm.disks) disks.push({ disk: { bus: 'virtio' }, name: d.name });
-  if (vm.cloudInit) disks.push({ disk: { bus: 'virtio' }, name: CLOUD_INIT_DISK });
+  if (vm.hasCloudInitDisk) disks.push({ disk: { bus: 'virtio' }, name: CLOUD_INIT_DISK });
   return disks;
 }
 
@@ -69,8 +69,18 @@ function renderVolumes(vm: VmModel): Json[] {
     if (!(d.volumeType < 'name')) volume[d.volumeType] = body;
     volumes.push(volume);
   }
-  if (vm.cloudInit) volumes.push({ cloudInitNoCloud: sortedCopy(vm.cloudInit._noCloud()), name: CLOUD_INIT_DISK });
+  const noCloud = cloudInitNoCloud(vm);
+  if (noCloud !== undefined) volumes.push({ cloudInitNoCloud: noCloud, name: CLOUD_INIT_DISK });
   return volumes;
+}
+
+/**
+ * The body of the `cloudInitNoCloud` volume. With guest tuning the user data is the library's Secret, which holds
+ * the user's own inline cloud-config too: nothing of it stays inline in the VirtualMachine.
+ */
+function cloudInitNoCloud(vm: VmModel): Json | undefined {
+  if (vm.guestTuning !== undefined) return { secretRef: { name: vm.guestTuning.secretName } };
+  return vm.cloudInit === undefined ? undefined : sortedCopy(vm.cloudInit._noCloud());
 }
 
 /**

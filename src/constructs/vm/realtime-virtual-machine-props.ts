@@ -1,4 +1,5 @@
 import { ApiObjectMetadata } from 'cdk8s';
+import { GuestTuning } from '../../values/vm/guest-tuning';
 import { RealtimeVmSettings } from '../../values/vm/realtime-vm-settings';
 import { IRealtimeNodePool } from '../pool/node-pool-interface';
 
@@ -33,4 +34,16 @@ export interface RealtimeVirtualMachineProps extends RealtimeVmSettings {
    * @default - not placed: no pool label, no placement checks
    */
   readonly nodePool?: IRealtimeNodePool;
+
+  /**
+   * Tune the guest OS from the VM: TuneD's `realtime-virtual-guest` profile isolates exactly the vCPUs of
+   * `realtimeMask` (the vCPU index is the guest CPU id) and keeps the others for housekeeping, irqbalance is
+   * switched off, and the guest reboots once into the tuned kernel command line. The library writes the result,
+   * merged with your inline `#cloud-config` `cloudInit` (if any), into a Secret `<vm-name>-guest-tuning` in the VM's
+   * namespace, which the VM's cloud-init disk then reads. Needs `realtime` and a `realtimeMask` that leaves at
+   * least one vCPU out; `cloudInit` must be inline `#cloud-config` user data or unset.
+   *
+   * @default - the guest OS is left as the image and your cloud-init make it
+   */
+  readonly guestTuning?: GuestTuning;
 }

@@ -5,6 +5,7 @@ import { RealtimeVirtualMachineProps } from './realtime-virtual-machine-props';
 import { IRealtimeVirtualMachine } from './vm-interface';
 import { checkPlacement } from './vm-placement-check';
 import { VM_PROPS_SCHEMA } from './vm-props-schema';
+import { guestTuningSecret, SECRET_GVK } from '../../backends/vm/guest-tuning-secret';
 import { renderVmSpec, templateLabels } from '../../backends/vm/render';
 import { EmittedObject } from '../../emit/emitted-object';
 import { freshLazy, usesBuiltInResolversOnly } from '../../emit/synthesized-json';
@@ -50,7 +51,9 @@ export class RealtimeVirtualMachine extends EmittedObject implements IKubeVirtFe
     const required: Array<keyof RealtimeVirtualMachineProps> = (props as Partial<RealtimeVirtualMachineProps> | undefined)?.instancetype === undefined
       ? ['memory', 'bootDisk'] : ['bootDisk'];
     checkProps(props, VM_PROPS_SCHEMA, required, 'RealtimeVirtualMachine props', `${scope.node.path}/${id}`);
-    const model = resolveVm({ id, metadata: props.metadata, chartNamespace: Chart.of(scope).namespace, podLabels: props.podLabels }, props);
+    const model = resolveVm({
+      id, metadata: props.metadata, chartNamespace: Chart.of(scope).namespace, podLabels: props.podLabels, guestTuning: props.guestTuning,
+    }, props);
     const self: { vm?: RealtimeVirtualMachine } = {};
     super(scope, id, {
       gvk: kubevirt.VirtualMachine.GVK,
@@ -70,6 +73,9 @@ export class RealtimeVirtualMachine extends EmittedObject implements IKubeVirtFe
         ? this.toJson() : undefined),
     });
     if (props.nodePool !== undefined) this.placeOn(props.nodePool);
+    const secret = guestTuningSecret(model);
+    // The guest tuning's user data, a child of the VM: it goes where the VM goes (chart, namespace, pool order).
+    if (secret !== undefined) new EmittedObject(this, 'GuestTuning', { gvk: SECRET_GVK, ...secret });
   }
 
   /**

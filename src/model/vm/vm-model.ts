@@ -1,7 +1,9 @@
 import { ApiObjectMetadata } from 'cdk8s';
+import { GuestTuningPlan, guestTuningPlanOf } from './guest-tuning-plan';
 import { mergeInstancetype } from './instancetype-merge';
 import { GivenVmSettings, givenSettingsOf, resolveSettings, settingsKeyOf, VmSettings } from './vm-settings';
 import { CloudInit } from '../../values/vm/cloud-init';
+import { GuestTuning } from '../../values/vm/guest-tuning';
 import { RealtimeVmSettings } from '../../values/vm/realtime-vm-settings';
 import { VmToleration } from '../../values/vm/toleration';
 
@@ -45,6 +47,13 @@ export interface VmModel {
   /** True when a boot disk was given. */
   readonly hasBootDisk: boolean;
   readonly cloudInit?: CloudInit;
+  /**
+   * The guest tuning derived from the VM, when `guestTuning` is set. The VM's cloud-init disk then reads the Secret
+   * the library writes (`secretName`), which holds the user's inline cloud-config merged with the tuning.
+   */
+  readonly guestTuning?: GuestTuningPlan;
+  /** True when the VM has a cloud-init NoCloud disk (`cloudInit`, or the guest tuning's Secret). */
+  readonly hasCloudInitDisk: boolean;
   readonly allowInlineCredentials: boolean;
   readonly sshPublicKeySecrets: readonly string[];
   readonly nodeSelector?: Readonly<Record<string, string>>;
@@ -66,13 +75,17 @@ export interface VmIdentityInput {
   readonly chartNamespace?: string;
   /** Labels for the launcher pod. */
   readonly podLabels?: Record<string, string>;
+  /** The guest OS tuning to derive from the VM (per VM: not part of its shape). */
+  readonly guestTuning?: GuestTuning;
 }
 
 /** Resolves a VM's props. Never throws on props that passed the type boundary. */
 export function resolveVm(input: VmIdentityInput, p: RealtimeVmSettings): VmModel {
   const given = withInstancetype(givenSettingsOf(p), p);
+  const name = input.metadata?.name ?? input.id;
+  const settings = resolveSettings(given);
   return {
-    name: input.metadata?.name ?? input.id,
+    name,
     nameFromId: input.metadata?.name === undefined,
     namespace: input.metadata?.namespace ?? input.chartNamespace,
     vmLabel: input.metadata?.labels?.[VM_LABEL],
@@ -80,12 +93,14 @@ export function resolveVm(input: VmIdentityInput, p: RealtimeVmSettings): VmMode
     disks: resolveDisks(p),
     hasBootDisk: p.bootDisk !== undefined,
     cloudInit: p.cloudInit,
+    guestTuning: input.guestTuning === undefined ? undefined : guestTuningPlanOf(name, settings, input.guestTuning, p.cloudInit),
+    hasCloudInitDisk: p.cloudInit !== undefined || input.guestTuning !== undefined,
     allowInlineCredentials: p.allowInlineCredentials === true,
     sshPublicKeySecrets: [...(p.sshPublicKeySecrets ?? [])],
     nodeSelector: p.nodeSelector === undefined ? undefined : { ...p.nodeSelector },
     tolerations: [...(p.tolerations ?? [])],
     given,
-    settings: resolveSettings(given),
+    settings,
     shapeKey: settingsKeyOf(given),
   };
 }

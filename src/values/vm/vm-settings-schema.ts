@@ -39,6 +39,12 @@ export const HUGE_PAGE_SIZE = Prop.satisfies('HugePageSize.ONE_GI or HugePageSiz
   (v) => v !== null && typeof v === 'object' && ['1Gi', '2Mi'].includes((v as { quantity?: unknown }).quantity as string),
   'use HugePageSize.ONE_GI or HugePageSize.TWO_MI');
 
+/** A GuestTuning (of any copy of this library): recognised by its delivery and profile. */
+export const GUEST_TUNING = Prop.satisfies('a GuestTuning',
+  (v) => v !== null && typeof v === 'object' && typeof (v as { delivery?: unknown }).delivery === 'string'
+    && typeof (v as { profile?: unknown }).profile === 'string' && Array.isArray((v as { extraKernelArgs?: unknown }).extraKernelArgs),
+  'use GuestTuning.realtimeVirtualGuest({ ... })');
+
 /** The settings props of a VM. */
 export const VM_SETTINGS_SCHEMA: PropSchema<RealtimeVmSettings> = {
   vcpus: Prop.wholeNumber(),
