@@ -3,6 +3,8 @@
 // The library writes the guest's cloud-config, this app's own settings merged in, into the Secret
 // `fedora-realtime-tuned-guest-tuning` next to the VM; the guest installs TuneD, selects the profile and reboots once.
 //
+// A second VM, on Fedora CoreOS, gets the same tuning as Ignition.
+//
 // Run: npx ts-node --project examples/tsconfig.json examples/fedora-realtime-tuned.ts
 // → dist/examples/fedora-realtime-tuned.k8s.yaml
 import { App, Chart, ChartProps, Size } from 'cdk8s';
@@ -23,7 +25,7 @@ export const USER_CLOUD_CONFIG = [
 /** The real-time vCPUs: every vCPU but 0, which keeps the guest's IRQs, RCU callbacks and kernel threads. */
 export const REALTIME_VCPUS = '1-3';
 
-/** Adds the fedora-realtime-tuned chart (one VirtualMachine and its guest tuning Secret) to `app`. */
+/** Adds the fedora-realtime-tuned chart (a cloud-init VM with its guest tuning Secret, and an Ignition VM) to `app`. */
 export function buildFedoraRealtimeTuned(app: App, props: ChartProps = {}): Chart {
   const chart = new Chart(app, 'fedora-realtime-tuned', props);
   new RealtimeVirtualMachine(chart, 'fedora-realtime-tuned', {
@@ -36,6 +38,19 @@ export function buildFedoraRealtimeTuned(app: App, props: ChartProps = {}): Char
     cloudInit: CloudInit.userData(USER_CLOUD_CONFIG),
     // Fedora ships no RT kernel, so rtKernel stays off; idle=poll as in OpenShift's real-time VM guide.
     guestTuning: GuestTuning.realtimeVirtualGuest({ extraKernelArgs: ['idle=poll'] }),
+  });
+
+  // The same tuning for a Fedora CoreOS guest, which runs Ignition instead of cloud-init: the kernel arguments derived
+  // from the mask, the sysctl and irqbalance masked travel in the VM's `kubevirt.io/ignitiondata` annotation (the
+  // app's KubeVirtConfiguration, if any, enables ExperimentalIgnitionSupport for it); users and SSH keys come from
+  // the app's own Ignition config, merged by URL.
+  new RealtimeVirtualMachine(chart, 'fcos-realtime', {
+    metadata: { name: 'fcos-realtime', namespace: 'poc' },
+    vcpus: 4,
+    memory: Size.gibibytes(4),
+    realtimeMask: RealtimeMask.parse(REALTIME_VCPUS),
+    bootDisk: BootDisk.containerDisk('quay.io/containerdisks/fedora-coreos:stable'),
+    guestTuning: GuestTuning.realtimeVirtualGuestIgnition({ extraKernelArgs: ['idle=poll'], mergeConfigUrls: ['https://ignition.example.com/fcos-realtime.ign'] }),
   });
   return chart;
 }

@@ -2,15 +2,16 @@
 // RealtimeInstancetype (a VirtualMachineClusterInstancetype plus a VirtualMachineClusterPreference of the same name):
 // dedicated CPUs, isolated emulator thread, NUMA passthrough, 1Gi pages, vCPUs 1-3 real-time, IOThreads, no CPU
 // hot-plug slots, host-passthrough with tsc-deadline, laid out as 2-thread cores like the hosts. Two PLC VMs reference
-// it and carry none of those fields. A third VM uses KubeVirt's own `rt1.xlarge` with the `rhel.9.realtime` preference:
-// the library checks it on the shape KubeVirt will give it, writes what rt1 leaves out (host-passthrough,
-// tsc-deadline, ioThreadsPolicy, maxSockets) and says so in a warning, acknowledged here.
+// it and carry none of those fields; their guests isolate the type's real-time vCPUs (guest tuning). A third VM uses
+// KubeVirt's own `rt1.xlarge` with the `rhel.9.realtime` preference: the library checks it on the shape KubeVirt will
+// give it, writes what rt1 leaves out (host-passthrough, tsc-deadline, ioThreadsPolicy, maxSockets) and says so in a
+// warning, acknowledged here.
 //
 // Run: npx ts-node --project examples/tsconfig.json examples/instancetypes.ts → dist/examples/instancetypes.k8s.yaml
 import { App, Chart, Size } from 'cdk8s';
 // In your own project: import { ... } from 'cdk8s-kubevirt-realtime';
 import {
-  BootDisk, CommonInstancetype, CommonPreference, CpuNumbering, CpuPartition, HostTopology, HugePageSize, KubeVirtConfiguration,
+  BootDisk, CommonInstancetype, CommonPreference, CpuNumbering, GuestTuning, CpuPartition, HostTopology, HugePageSize, KubeVirtConfiguration,
   KubeVirtVersion, PreferredCpuTopology, RealtimeInstancetype, RealtimeMask, RealtimeNodePool, RealtimeVirtualMachine, SpreadAcross,
   Warnings,
 } from '../src';
@@ -46,8 +47,11 @@ export function buildInstancetypes(app: App): Chart {
     preferredTopology: PreferredCpuTopology.SPREAD,
     spreadAcross: SpreadAcross.SOCKETS_CORES_THREADS,
   });
+  // Each PLC guest isolates the type's real-time vCPUs (1-3) with TuneD's realtime-virtual-guest profile.
   for (const line of ['line-1', 'line-2']) {
-    new RealtimeVirtualMachine(chart, `plc-${line}`, { instancetype: plcSize, bootDisk: BootDisk.containerDisk(IMAGE), nodePool: pool });
+    new RealtimeVirtualMachine(chart, `plc-${line}`, {
+      instancetype: plcSize, bootDisk: BootDisk.containerDisk(IMAGE), nodePool: pool, guestTuning: GuestTuning.realtimeVirtualGuest(),
+    });
   }
 
   // KubeVirt's common rt1.xlarge (4 vCPUs, 16Gi, all vCPUs real-time) with its real-time RHEL preference.

@@ -28,6 +28,7 @@ import { CpuFeaturePolicy } from '../src/values/vm/cpu-feature';
 import { CpuModel } from '../src/values/vm/cpu-model';
 import { BootDisk, DataDisk } from '../src/values/vm/disk';
 import { EvictionStrategy } from '../src/values/vm/eviction-strategy';
+import { GuestTuning } from '../src/values/vm/guest-tuning';
 import { IoThreadsPolicy } from '../src/values/vm/io-threads-policy';
 import { PreferredCpuTopology, SpreadAcross } from '../src/values/vm/preferred-topology';
 import { RunStrategy } from '../src/values/vm/run-strategy';
@@ -108,6 +109,16 @@ export function vmProps(r: Rng, pWrong: number = 0.03): Record<string, unknown> 
       ...(r.chance(0.3) ? { labels: { [r.pick(['app', 'kubevirt.io/vm'])]: r.pick(['x', 'rt-vm', '']) } } : {}),
       ...(r.chance(0.2) ? { annotations: { a: r.pick(['1', SECRET_MARK]) } } : {}),
     })],
+    ['guestTuning', () => (r.chance(0.6)
+      ? GuestTuning.realtimeVirtualGuest({
+        ...(r.chance(0.3) ? { rtKernel: r.chance(0.5), rtKernelPackage: r.pick(['kernel-rt', 'kernel rt', '$(x)']) } : {}),
+        ...(r.chance(0.3) ? { extraKernelArgs: r.many(2, () => r.pick(['idle=poll', 'nohz_full=1', 'a b', '"x"'])) } : {}),
+        ...(r.chance(0.2) ? { netdevQueueCount: r.between(1, 8) } : {}),
+      })
+      : GuestTuning.realtimeVirtualGuestIgnition({
+        ...(r.chance(0.3) ? { extraKernelArgs: r.many(2, () => r.pick(['idle=poll', 'isolcpus=1', 'x y'])) } : {}),
+        ...(r.chance(0.3) ? { mergeConfigUrls: r.many(2, () => r.pick(['https://a.example/x.ign', `https://u:${SECRET_MARK}@a.example/`, 'data:,{}', 'x'])) } : {}),
+      }))],
     // A common instance type (then usually without vcpus and memory), or a hand-made reference with any JSON as its spec.
     ['instancetype', () => (r.chance(0.8) ? CommonInstancetype.named(r.pick(COMMON_NAMES)) : {
       instancetypeKind: r.pick(['VirtualMachineClusterInstancetype', 'virtualmachineinstancetype', 'Foo']),
@@ -245,12 +256,15 @@ function synth(c: CaseContext, app: App, chart: Chart, credentialsAllowed: (vmNa
     c.code('warning', w.finding.code);
     c.message('warning', `[${w.finding.code}] ${w.finding.field}: got ${w.finding.value}, expected ${w.finding.expected}; fix: ${w.finding.fix}`);
   }
-  for (const o of objects.value as Array<{ kind?: string; metadata?: { name?: string } }>) {
-    if (o.kind !== 'VirtualMachine' || credentialsAllowed(String(o.metadata?.name))) continue;
-    {
-      const leaked = cloudInitTexts(o).filter((t) => carriesSecret(t));
-      if (leaked.length > 0) c.fail('credential', 'app.synthYaml', `VirtualMachine ${o.metadata?.name} written with a credential: ${leaked[0].slice(0, 200)}`);
-    }
+  type Written = { kind?: string; metadata?: { name?: string; labels?: Record<string, string> }; stringData?: unknown; spec?: any };
+  for (const o of objects.value as Written[]) {
+    // A guest-tuning Secret carries its VM's user data (the VM named in its label): the same rule as inline data.
+    const vmName = o.kind === 'Secret' ? o.metadata?.labels?.['kubevirt.io/vm'] : o.metadata?.name;
+    if ((o.kind !== 'VirtualMachine' && o.kind !== 'Secret') || credentialsAllowed(String(vmName))) continue;
+    const texts = o.kind === 'Secret' ? [JSON.stringify(o.stringData ?? '')]
+      : [...cloudInitTexts(o), JSON.stringify(o.spec?.template?.metadata?.annotations ?? {})];
+    const leaked = texts.filter((t) => carriesSecret(t));
+    if (leaked.length > 0) c.fail('credential', 'app.synthYaml', `${o.kind} ${o.metadata?.name} written with a credential: ${leaked[0].slice(0, 200)}`);
   }
   return true;
 }

@@ -14,6 +14,7 @@ export interface GuestTuningRow {
 
 const DELIVERY: Record<GuestTuningDelivery, string> = {
   [GuestTuningDelivery.CLOUD_INIT]: 'cloud-init',
+  [GuestTuningDelivery.IGNITION]: 'Ignition',
 };
 
 /**
@@ -32,17 +33,22 @@ export function guestTuningSection(rows: readonly GuestTuningRow[]): string {
     '## Guest tuning',
     '',
     'The guest isolates its real-time vCPUs (the real-time mask: the vCPU index is the guest CPU id) and keeps the '
-      + 'others for housekeeping. It reboots once, after cloud-init selects the profile.',
+      + 'others for housekeeping. It reboots once: after cloud-init selects the profile, or when Ignition applies the kernel arguments on first boot.',
     '',
     '| VM | profile | `isolated_cores` | housekeeping vCPUs | delivery | verify in the guest |',
     '|---|---|---|---|---|---|',
   ];
   for (const { name, plan } of rows) {
     lines.push(`| \`${name}\` | \`${plan.profile}\` | ${cell(plan.isolatedCores.toString())} | ${cell(plan.housekeeping.toString())} | `
-      + `${DELIVERY[plan.tuning.delivery]}, Secret \`${plan.secretName}\` | \`${verificationCommand(plan)}\` |`);
+      + `${delivery(plan)} | \`${verificationCommand(plan)}\` |`);
   }
   lines.push('', 'Also check `tuned-adm active` and that `/proc/cmdline` carries `isolcpus`, `nohz_full` and `rcu_nocbs` for the isolated vCPUs.', '', '');
   return lines.join('\n');
+}
+
+function delivery(plan: GuestTuningPlan): string {
+  const how = DELIVERY[plan.tuning.delivery];
+  return plan.tuning.delivery === GuestTuningDelivery.CLOUD_INIT ? `${how}, Secret \`${plan.secretName}\`` : `${how}, annotation \`kubevirt.io/ignitiondata\``;
 }
 
 function cell(list: string): string {

@@ -6,6 +6,12 @@ function fault(meaning: string, prevents: string, fix: string): CodeInfo {
 
 /** Codes of the guest tuning rules (rules/vm-guest-tuning.ts): a VM's `guestTuning` and the user data it merges with. */
 export const GUEST_CODES: Record<string, CodeInfo> = {
+  VM_GUEST_TUNING_IGNITION_WITH_CLOUD_INIT: fault('Ignition guest tuning on a VM with cloudInit: Fedora CoreOS and RHCOS guests do not run cloud-init.',
+    'user data (users, SSH keys, commands) the guest silently ignores',
+    'drop cloudInit and merge your own Ignition config by URL (mergeConfigUrls), or use cloud-init guest tuning on a cloud-init guest'),
+  VM_GUEST_TUNING_IGNITION_URL_INVALID: fault('A mergeConfigUrls entry is no URL Ignition fetches (https, http, tftp, s3, gs, arn; not an inline data: URL), or carries a user or password.',
+    'a guest that fails Ignition on first boot (unfetchable config), or a credential in the VM manifest',
+    'serve the config over https and keep credentials out of the URL'),
   VM_GUEST_TUNING_NEEDS_REALTIME: fault('guestTuning is set on a VM with realtime: false; the isolated guest CPUs are the real-time vCPUs, so there are none.',
     'a guest tuned for real-time whose vCPUs are not scheduled SCHED_FIFO, or a profile that refuses an empty isolated_cores',
     'turn realtime on (with a realtimeMask that leaves vCPU 0 out), or drop guestTuning'),

@@ -2,6 +2,7 @@ import { GUEST_VARIABLES_PATH } from '../model/vm/guest-tuning-plan';
 import { plainCloudConfig, topLevelShape, UserCloudConfig, UserCloudConfigKind } from '../model/vm/user-cloud-config';
 import { VmModel } from '../model/vm/vm-model';
 import { error, Finding, warning } from '../values/finding';
+import { GuestTuningDelivery } from '../values/vm/guest-tuning';
 
 // The guest tuning derives the guest's isolated CPUs from the VM's real-time mask and merges itself into the VM's
 // own cloud-config. These rules refuse what would make the derivation meaningless (no real-time vCPU, no
@@ -20,7 +21,42 @@ const PACKAGE_NAME = /^[A-Za-z0-9][A-Za-z0-9._+-]*$/;
 export function guestTuningFindings(vm: VmModel): Finding[] {
   const plan = vm.guestTuning;
   if (plan === undefined) return [];
-  return [...cpuFindings(vm), ...kernelFindings(vm), ...userDataFindings(plan.userConfig)];
+  const delivery = plan.tuning.delivery === GuestTuningDelivery.IGNITION ? ignitionFindings(vm) : userDataFindings(plan.userConfig);
+  return [...cpuFindings(vm), ...kernelFindings(vm), ...delivery];
+}
+
+/** Ignition guests run no cloud-init, and a config to merge is a URL Ignition can fetch, without credentials in it. */
+function ignitionFindings(vm: VmModel): Finding[] {
+  const out: Finding[] = [];
+  if (vm.cloudInit !== undefined) {
+    out.push(error('VM_GUEST_TUNING_IGNITION_WITH_CLOUD_INIT', 'cloudInit', vm.cloudInit.secretName !== undefined ? 'CloudInit.fromSecret(...)' : 'CloudInit.userData(...)',
+      'no cloudInit with Ignition guest tuning: Fedora CoreOS and RHCOS guests do not run cloud-init, so it would be ignored',
+      'drop cloudInit and put your own Ignition config (users, SSH keys) behind a URL in mergeConfigUrls, or use GuestTuning.realtimeVirtualGuest() on a cloud-init guest'));
+  }
+  vm.guestTuning!.tuning.mergeConfigUrls.forEach((url, i) => {
+    const problem = ignitionUrlProblem(url);
+    if (problem !== undefined) {
+      out.push(error('VM_GUEST_TUNING_IGNITION_URL_INVALID', `guestTuning.mergeConfigUrls[${i}]`, url.replace(/\/\/[^/@]*@/, '//***@'),
+        `a URL Ignition fetches (${IGNITION_SCHEMES.join(', ')}) ${problem}`,
+        'serve your config over https (authenticate with a token in the config server, not in the VM manifest)'));
+    }
+  });
+  return out;
+}
+
+/** The URL schemes Ignition v3 fetches configs from (not `data:`, which would put the config inline in the VM). */
+const IGNITION_SCHEMES = ['https', 'http', 'tftp', 's3', 'gs', 'arn'];
+
+function ignitionUrlProblem(text: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return '(this is no URL)';
+  }
+  if (!IGNITION_SCHEMES.includes(url.protocol.replace(/:$/, ''))) return `(not ${url.protocol})`;
+  if (url.username !== '' || url.password !== '') return 'without a user or password in it (the VM manifest is readable by everyone who reads VMs)';
+  return undefined;
 }
 
 /** Real-time on, and at least one vCPU left for housekeeping. */

@@ -41,4 +41,13 @@ describe('examples/fedora-realtime-tuned', () => {
     expect(config.runcmd).toContainEqual(['grubby', '--update-kernel=ALL', '--args=idle=poll']);
     expect(config.power_state).toEqual({ mode: 'reboot', condition: true });
   });
+
+  test('the Fedora CoreOS VM gets the same isolation as Ignition in its annotation', () => {
+    const fcos = objects.find((o) => o.kind === 'VirtualMachine' && o.metadata.name === 'fcos-realtime');
+    const ignition = JSON.parse(fcos.spec.template.metadata.annotations['kubevirt.io/ignitiondata']);
+    expect(ignition.kernelArguments.shouldExist).toContain(`nohz_full=${REALTIME_VCPUS}`);
+    const variables = ignition.storage.files.find((f: any) => f.path === '/etc/tuned/realtime-virtual-guest-variables.conf');
+    expect(decodeURIComponent(variables.contents.source)).toContain(`isolated_cores=${REALTIME_VCPUS}\n`);
+    expect(fcos.spec.template.spec.volumes.map((v: any) => v.name)).toEqual(['containerdisk']);
+  });
 });

@@ -23,6 +23,13 @@ describe('examples/instancetypes', () => {
     }
   });
 
+  test('the PLC guests isolate the instance type\'s real-time vCPUs (guest tuning derived from the merged mask)', () => {
+    const secrets = objects.filter((o) => o.kind === 'Secret');
+    expect(secrets.map((s) => [s.metadata.name, s.metadata.namespace])).toEqual([['plc-line-1-guest-tuning', 'plc'], ['plc-line-2-guest-tuning', 'plc']]);
+    for (const secret of secrets) expect(secret.stringData.userdata).toContain('isolated_cores=1-3\n');
+    expect(vms[0].spec.template.spec.volumes.find((v: any) => v.name === 'cloudinitdisk').cloudInitNoCloud).toEqual({ secretRef: { name: 'plc-line-1-guest-tuning' } });
+  });
+
   test('two VMs reference the emitted type, one rt1.xlarge; each is admission-clean once KubeVirt applies its type', () => {
     expect(vms.map((vm) => [vm.metadata.name, vm.metadata.namespace, vm.spec.instancetype.name, vm.spec.preference.name])).toEqual([
       ['plc-line-1', 'plc', 'rt-plc.4c8g', 'rt-plc.4c8g'],

@@ -30,6 +30,7 @@ const FIXED: Record<string, string> = {
 const VM_NAMESPACES: Record<string, string> = {
   'fedora-realtime': 'poc',
   'fedora-realtime-tuned': 'poc',
+  'fcos-realtime': 'poc',
   'rt-control': 'realtime',
   'rt-dataplane': 'realtime',
   'io-gateway': 'realtime',

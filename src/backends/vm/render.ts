@@ -1,6 +1,8 @@
+import { IGNITION_ANNOTATION, renderGuestIgnition } from './guest-ignition';
 import { CLOUD_INIT_DISK, VM_LABEL, VmModel } from '../../model/vm/vm-model';
 import { VmSettings } from '../../model/vm/vm-settings';
 import { memoryQuantity } from '../../model/vm/vm-shape';
+import { GuestTuningDelivery } from '../../values/vm/guest-tuning';
 import { IoThreadsPolicy } from '../../values/vm/io-threads-policy';
 import { VmToleration } from '../../values/vm/toleration';
 
@@ -32,7 +34,7 @@ export function renderVmSpec(vm: VmModel, placementSelector?: Readonly<Record<st
   if (it !== undefined) out.instancetype = { kind: it.kind, name: it.name };
   if (it?.preferenceName !== undefined) out.preference = { kind: it.preferenceKind, name: it.preferenceName };
   out.runStrategy = s.runStrategy;
-  out.template = { metadata: { labels: templateLabels(vm) }, spec };
+  out.template = { metadata: templateMetadata(vm), spec };
   return out;
 }
 
@@ -43,6 +45,13 @@ export function renderVmSpec(vm: VmModel, placementSelector?: Readonly<Record<st
  */
 export function renderAdmissionSpec(s: VmSettings): Json {
   return { runStrategy: s.runStrategy, template: { spec: { domain: renderDomain(s, []), evictionStrategy: s.evictionStrategy } } };
+}
+
+/** The template's metadata: the pod labels, and the Ignition config with Ignition guest tuning. */
+function templateMetadata(vm: VmModel): Json {
+  const labels = templateLabels(vm);
+  if (vm.guestTuning?.tuning.delivery !== GuestTuningDelivery.IGNITION) return { labels };
+  return { annotations: { [IGNITION_ANNOTATION]: renderGuestIgnition(vm.guestTuning) }, labels };
 }
 
 /** The labels of the launcher pod: the user's pod labels and `kubevirt.io/vm: <name>`, sorted. */
@@ -79,7 +88,7 @@ function renderVolumes(vm: VmModel): Json[] {
  * the user's own inline cloud-config too: nothing of it stays inline in the VirtualMachine.
  */
 function cloudInitNoCloud(vm: VmModel): Json | undefined {
-  if (vm.guestTuning !== undefined) return { secretRef: { name: vm.guestTuning.secretName } };
+  if (vm.guestTuning?.tuning.delivery === GuestTuningDelivery.CLOUD_INIT) return { secretRef: { name: vm.guestTuning.secretName } };
   return vm.cloudInit === undefined ? undefined : sortedCopy(vm.cloudInit._noCloud());
 }
 

@@ -23,7 +23,12 @@ export class CommonInstancetype {
   public static named(name: string): IVmInstancetype {
     checkValue(name, Prop.string(), 'CommonInstancetype.named(name)');
     const spec = lookup(COMMON_CLUSTER_INSTANCETYPES, name, 'CommonInstancetype.named(name)', 'rt1.');
-    return { instancetypeKind: instancetype.VirtualMachineClusterInstancetype.GVK.kind, instancetypeName: name, instancetypeSpec: spec };
+    return {
+      instancetypeKind: instancetype.VirtualMachineClusterInstancetype.GVK.kind,
+      instancetypeName: name,
+      instancetypeSpec: spec,
+      commonInstancetypesRelease: COMMON_INSTANCETYPES_VERSION,
+    };
   }
 
   /** The names of every common cluster instance type, sorted. */
@@ -44,7 +49,12 @@ export class CommonPreference {
   public static named(name: string): IVmPreference {
     checkValue(name, Prop.string(), 'CommonPreference.named(name)');
     const spec = lookup(COMMON_CLUSTER_PREFERENCES, name, 'CommonPreference.named(name)', 'rhel.9.realtime');
-    return { preferenceKind: preference.VirtualMachineClusterPreference.GVK.kind, preferenceName: name, preferenceSpec: spec };
+    return {
+      preferenceKind: preference.VirtualMachineClusterPreference.GVK.kind,
+      preferenceName: name,
+      preferenceSpec: spec,
+      commonInstancetypesRelease: COMMON_INSTANCETYPES_VERSION,
+    };
   }
 
   /** The names of every common cluster preference, sorted. */

@@ -82,6 +82,7 @@ export class RealtimeInstancetype extends Construct implements IVmInstancetype {
       name,
       spec: this.instancetypeSpec,
       preference: { kind: this.preference.preferenceKind, name, spec: preferenceSpec },
+      common: false,
     });
     throwIfErrors(vmShapeFindings({ given: asUsed, settings: resolveSettings(asUsed) }), where);
     const metadata: ApiObjectMetadata = { ...props.metadata, name };

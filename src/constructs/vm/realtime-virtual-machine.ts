@@ -15,6 +15,7 @@ import { resolveVm, VM_LABEL, VmModel } from '../../model/vm/vm-model';
 import { podCpuCount, VmShape } from '../../model/vm/vm-shape';
 import { KubeVirtFeatureUse } from '../../values/cluster/feature-use';
 import { checkProps } from '../../values/prop-check';
+import { GuestTuningDelivery } from '../../values/vm/guest-tuning';
 import { AppCheck } from '../app/app-check';
 import { IKubeVirtFeatureConsumer, markKubeVirtFeatureConsumer } from '../cluster/feature-consumer';
 import { IRealtimeNodePool } from '../pool/node-pool-interface';
@@ -116,13 +117,22 @@ export class RealtimeVirtualMachine extends EmittedObject implements IKubeVirtFe
   }
 
   /**
-   * The KubeVirt features this VM relies on: DEDICATED_CPUS, GUEST_MAPPING_PASSTHROUGH, and
-   * EMULATOR_THREAD_EVEN_PARITY when its isolated emulator thread would leave a half SMT core on its pool. Never throws.
+   * The KubeVirt features this VM relies on: DEDICATED_CPUS, GUEST_MAPPING_PASSTHROUGH, EMULATOR_THREAD_EVEN_PARITY
+   * when its isolated emulator thread would leave a half SMT core on its pool, IGNITION with Ignition guest tuning and
+   * COMMON_INSTANCETYPES with a common instance type or preference. Never throws.
    */
   public kubevirtFeatureUses(): KubeVirtFeatureUse[] {
     // Asked for in every validation pass; the shape never changes and the pool at most once.
     const pool = this.placedOn;
-    if (this.featureUses === undefined || this.featureUses.pool !== pool) this.featureUses = { pool, uses: vmFeatureUses(this.shape, pool?.model) };
+    if (this.featureUses === undefined || this.featureUses.pool !== pool) {
+      this.featureUses = {
+        pool,
+        uses: vmFeatureUses(this.shape, pool?.model, {
+          ignition: this.model.guestTuning?.tuning.delivery === GuestTuningDelivery.IGNITION,
+          commonInstancetypes: this.model.settings.instancetype?.common === true,
+        }),
+      };
+    }
     return [...this.featureUses.uses];
   }
 

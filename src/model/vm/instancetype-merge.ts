@@ -17,6 +17,8 @@ export interface InstancetypeInput {
   readonly name: string;
   readonly spec: Json;
   readonly preference?: { readonly kind: string; readonly name: string; readonly spec: Json };
+  /** The instance type or the preference is one virt-operator deploys. */
+  readonly common: boolean;
 }
 
 /** Where a VM prop lands in the VirtualMachine, for messages (KubeVirt's own spelling of the conflicting field). */
@@ -108,6 +110,7 @@ export function mergeInstancetype(user: GivenVmSettings, it: InstancetypeInput):
     name: it.name,
     preferenceKind: it.preference?.kind,
     preferenceName: it.preference?.name,
+    common: it.common,
     decides,
     conflicting: decides.filter((prop) => (user as Json)[prop] !== undefined).map((prop) => ({ prop, value: (user as Json)[prop] })),
     unsupported: fieldsOf(spec).filter((f) => !MODELLED.has(f)),

@@ -10,6 +10,8 @@ export interface InstancetypeUse {
   readonly name: string;
   readonly preferenceKind?: string;
   readonly preferenceName?: string;
+  /** The instance type or the preference is one virt-operator deploys (common-instancetypes). */
+  readonly common: boolean;
   /** The VM props whose value the instance type decides: the VM leaves the fields they render out. */
   readonly decides: readonly string[];
   /** The props the user gave among `decides` (conflicts), with the value given. */

@@ -3,7 +3,7 @@ import { GuestTuningPlan, guestTuningPlanOf } from './guest-tuning-plan';
 import { mergeInstancetype } from './instancetype-merge';
 import { GivenVmSettings, givenSettingsOf, resolveSettings, settingsKeyOf, VmSettings } from './vm-settings';
 import { CloudInit } from '../../values/vm/cloud-init';
-import { GuestTuning } from '../../values/vm/guest-tuning';
+import { GuestTuning, GuestTuningDelivery } from '../../values/vm/guest-tuning';
 import { RealtimeVmSettings } from '../../values/vm/realtime-vm-settings';
 import { VmToleration } from '../../values/vm/toleration';
 
@@ -94,7 +94,7 @@ export function resolveVm(input: VmIdentityInput, p: RealtimeVmSettings): VmMode
     hasBootDisk: p.bootDisk !== undefined,
     cloudInit: p.cloudInit,
     guestTuning: input.guestTuning === undefined ? undefined : guestTuningPlanOf(name, settings, input.guestTuning, p.cloudInit),
-    hasCloudInitDisk: p.cloudInit !== undefined || input.guestTuning !== undefined,
+    hasCloudInitDisk: p.cloudInit !== undefined || input.guestTuning?.delivery === GuestTuningDelivery.CLOUD_INIT,
     allowInlineCredentials: p.allowInlineCredentials === true,
     sshPublicKeySecrets: [...(p.sshPublicKeySecrets ?? [])],
     nodeSelector: p.nodeSelector === undefined ? undefined : { ...p.nodeSelector },
@@ -130,6 +130,7 @@ function withInstancetype(given: GivenVmSettings, p: RealtimeVmSettings): GivenV
     spec: jsonCopy(it.instancetypeSpec),
     preference: preference === undefined ? undefined
       : { kind: preference.preferenceKind, name: preference.preferenceName, spec: jsonCopy(preference.preferenceSpec) },
+    common: it.commonInstancetypesRelease !== undefined || preference?.commonInstancetypesRelease !== undefined,
   });
 }
 

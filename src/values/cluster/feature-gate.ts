@@ -35,6 +35,10 @@ export class FeatureGate {
   public static readonly PCI_NUMA_AWARE_TOPOLOGY = new FeatureGate('PCINUMAAwareTopology');
   /** `VSOCK`: `autoattachVSOCK`. */
   public static readonly VSOCK = new FeatureGate('VSOCK');
+  /** `ExperimentalIgnitionSupport`: the VMI annotation `kubevirt.io/ignitiondata` (Ignition for CoreOS guests). */
+  public static readonly IGNITION = new FeatureGate('ExperimentalIgnitionSupport');
+  /** `CommonInstancetypesDeploymentGate`: virt-operator deploys the common instance types (GA from v1.4.0). */
+  public static readonly COMMON_INSTANCETYPES_DEPLOYMENT = new FeatureGate('CommonInstancetypesDeploymentGate');
 
   /**
    * Any gate by its KubeVirt name. A well-known name returns the well-known gate (with its lifecycle data); any
@@ -58,7 +62,7 @@ export class FeatureGate {
     return [
       FeatureGate.CPU_MANAGER, FeatureGate.NUMA, FeatureGate.ALIGN_CPUS, FeatureGate.SIDECAR, FeatureGate.HOST_DEVICES,
       FeatureGate.VM_LIVE_UPDATE_FEATURES, FeatureGate.VIDEO_CONFIG, FeatureGate.RESERVED_OVERHEAD_MEMLOCK,
-      FeatureGate.PCI_NUMA_AWARE_TOPOLOGY, FeatureGate.VSOCK,
+      FeatureGate.PCI_NUMA_AWARE_TOPOLOGY, FeatureGate.VSOCK, FeatureGate.IGNITION, FeatureGate.COMMON_INSTANCETYPES_DEPLOYMENT,
     ];
   }
 

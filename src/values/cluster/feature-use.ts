@@ -29,6 +29,10 @@ export enum KubeVirtFeatureUse {
   PCI_NUMA_AWARE_TOPOLOGY = 'PCI_NUMA_AWARE_TOPOLOGY',
   /** `devices.autoattachVSOCK` (needs `VSOCK`). */
   VSOCK = 'VSOCK',
+  /** The Ignition annotation `kubevirt.io/ignitiondata` (needs `ExperimentalIgnitionSupport`). */
+  IGNITION = 'IGNITION',
+  /** A common instance type or preference (needs `CommonInstancetypesDeploymentGate` from v1.1.0 to v1.3.x, GA after). */
+  COMMON_INSTANCETYPES = 'COMMON_INSTANCETYPES',
 }
 
 /** The gate each use needs and why, as a sentence for messages. */
@@ -72,6 +76,14 @@ const GATE_OF_USE: Record<KubeVirtFeatureUse, { readonly gate: FeatureGate; read
   [KubeVirtFeatureUse.VSOCK]: {
     gate: FeatureGate.VSOCK,
     why: 'KubeVirt does not allow autoattachVSOCK unless VSOCK is on',
+  },
+  [KubeVirtFeatureUse.IGNITION]: {
+    gate: FeatureGate.IGNITION,
+    why: 'KubeVirt refuses a VMI with the kubevirt.io/ignitiondata annotation unless ExperimentalIgnitionSupport is on ("ExperimentalIgnitionSupport feature gate is not enabled in kubevirt-config")',
+  },
+  [KubeVirtFeatureUse.COMMON_INSTANCETYPES]: {
+    gate: FeatureGate.COMMON_INSTANCETYPES_DEPLOYMENT,
+    why: 'virt-operator deploys the common instance types and preferences only with CommonInstancetypesDeploymentGate before v1.4; without them the VM waits for an instance type that does not exist',
   },
 };
 

@@ -19,6 +19,8 @@ const ROWS: Record<string, Cell[]> = {
   ReservedOverheadMemlock: ['-', '-', '-', '-', '-', '-', '-', '-', 'A', 'A'],
   PCINUMAAwareTopology:    ['-', '-', '-', '-', '-', '-', '-', '-', 'A', 'A'],
   VSOCK:                   ['opt', 'opt', 'opt', 'opt', 'opt', 'A', 'A', 'A', 'A', 'A'],
+  ExperimentalIgnitionSupport:       ['opt', 'opt', 'opt', 'opt', 'opt', 'A', 'A', 'A', 'A', 'A'],
+  CommonInstancetypesDeploymentGate: ['-', 'opt', 'opt', 'opt', 'GA', 'GA', 'GA', 'GA', 'GA', 'GA'],
 };
 /* eslint-enable @stylistic/key-spacing */
 

@@ -7,6 +7,11 @@ export enum GuestTuningDelivery {
    * (`cloudInitNoCloud.secretRef`). For RHEL, CentOS Stream, Fedora and other dnf/yum guests with cloud-init.
    */
   CLOUD_INIT = 'CLOUD_INIT',
+  /**
+   * An Ignition v3 config in the VM template's annotation `kubevirt.io/ignitiondata`, for Fedora CoreOS and RHCOS
+   * guests (needs KubeVirt's `ExperimentalIgnitionSupport` gate, which the app's KubeVirtConfiguration then enables).
+   */
+  IGNITION = 'IGNITION',
 }
 
 /** Options of `GuestTuning.realtimeVirtualGuest` (cloud-init delivery). */
@@ -48,6 +53,31 @@ export interface RealtimeVirtualGuestOptions {
   readonly netdevQueueCount?: number;
 }
 
+/** Options of `GuestTuning.realtimeVirtualGuestIgnition` (Ignition delivery). */
+export interface RealtimeVirtualGuestIgnitionOptions {
+  /**
+   * Extra guest kernel arguments (Ignition `kernelArguments.shouldExist`), e.g. `["idle=poll"]`.
+   *
+   * @default - none
+   */
+  readonly extraKernelArgs?: string[];
+
+  /**
+   * `netdev_queue_count` in the profile's variables file (used when TuneD runs in the guest).
+   *
+   * @default - not set
+   */
+  readonly netdevQueueCount?: number;
+
+  /**
+   * Ignition configs to merge (`ignition.config.merge`), e.g. your own config with users and SSH keys served over
+   * HTTPS: the VM's annotation then carries only the tuning, never a credential.
+   *
+   * @default - none
+   */
+  readonly mergeConfigUrls?: string[];
+}
+
 const KERNEL_ARGS = Prop.arrayOf(Prop.string(), 256);
 
 const CLOUD_INIT_OPTIONS: PropSchema<RealtimeVirtualGuestOptions> = {
@@ -55,6 +85,12 @@ const CLOUD_INIT_OPTIONS: PropSchema<RealtimeVirtualGuestOptions> = {
   rtKernelPackage: Prop.string(),
   extraKernelArgs: KERNEL_ARGS,
   netdevQueueCount: Prop.integer(1, 4096),
+};
+
+const IGNITION_OPTIONS: PropSchema<RealtimeVirtualGuestIgnitionOptions> = {
+  extraKernelArgs: KERNEL_ARGS,
+  netdevQueueCount: Prop.integer(1, 4096),
+  mergeConfigUrls: Prop.arrayOf(Prop.string(), 64),
 };
 
 /** The TuneD profile the guest tuning selects. */
@@ -80,7 +116,23 @@ export class GuestTuning {
     checkProps(options, CLOUD_INIT_OPTIONS, [], 'GuestTuning.realtimeVirtualGuest options');
     const rtKernelPackage = options.rtKernel === true ? options.rtKernelPackage ?? 'kernel-rt' : undefined;
     return new GuestTuning(GuestTuningDelivery.CLOUD_INIT, options.rtKernel === true, rtKernelPackage,
-      [...(options.extraKernelArgs ?? [])], options.netdevQueueCount);
+      [...(options.extraKernelArgs ?? [])], options.netdevQueueCount, []);
+  }
+
+  /**
+   * The same tuning for image-based guests (Fedora CoreOS, RHCOS), as Ignition: the profile's kernel arguments
+   * derived from the mask (`isolcpus=managed_irq,domain,…`, `nohz=on`, `nohz_full`, `rcu_nocbs`, `irqaffinity`,
+   * `nosoftlockup`) and your extra ones as `kernelArguments` (Ignition applies them on first boot, with one reboot),
+   * `kernel.sched_rt_runtime_us=-1`, irqbalance masked, and the profile's variables file for a TuneD layered into the
+   * image. No package installation and no RT kernel: an image-based OS gets those from its image. The VM may not
+   * have `cloudInit` (these guests do not run cloud-init); merge your own Ignition config by URL.
+   *
+   * @param options extra kernel arguments, network queue count, configs to merge
+   */
+  public static realtimeVirtualGuestIgnition(options: RealtimeVirtualGuestIgnitionOptions = {}): GuestTuning {
+    checkProps(options, IGNITION_OPTIONS, [], 'GuestTuning.realtimeVirtualGuestIgnition options');
+    return new GuestTuning(GuestTuningDelivery.IGNITION, false, undefined, [...(options.extraKernelArgs ?? [])], options.netdevQueueCount,
+      [...(options.mergeConfigUrls ?? [])]);
   }
 
   private constructor(
@@ -94,6 +146,8 @@ export class GuestTuning {
     public readonly extraKernelArgs: string[],
     /** `netdev_queue_count`, when set. */
     public readonly netdevQueueCount: number | undefined,
+    /** Ignition configs to merge (Ignition delivery). */
+    public readonly mergeConfigUrls: string[],
   ) {}
 
   /** The TuneD profile selected in the guest. */

@@ -19,6 +19,13 @@ export interface IVmInstancetype {
    * @default - none
    */
   readonly defaultPreference?: IVmPreference;
+  /**
+   * The common-instancetypes release that defines it, for one virt-operator deploys (`CommonInstancetype.named`):
+   * the VM then declares the feature use that enables their deployment on older KubeVirt releases.
+   *
+   * @default - none: the app (or someone else) creates the instance type
+   */
+  readonly commonInstancetypesRelease?: string;
 }
 
 /** A preference a RealtimeVirtualMachine can reference (`spec.preference`): its guest topology, CPU features ... */
@@ -29,4 +36,10 @@ export interface IVmPreference {
   readonly preferenceName: string;
   /** Its spec as KubeVirt reads it (`instancetype.kubevirt.io/v1beta1`, API field names). */
   readonly preferenceSpec: { [key: string]: any };
+  /**
+   * The common-instancetypes release that defines it, for one virt-operator deploys (`CommonPreference.named`).
+   *
+   * @default - none: the app (or someone else) creates the preference
+   */
+  readonly commonInstancetypesRelease?: string;
 }

@@ -7,7 +7,7 @@ describe('FeatureGate', () => {
   test('well-known gates carry the KubeVirt names', () => {
     expect(FeatureGate.wellKnown().map(String)).toEqual([
       'CPUManager', 'NUMA', 'AlignCPUs', 'Sidecar', 'HostDevices', 'VMLiveUpdateFeatures', 'VideoConfig',
-      'ReservedOverheadMemlock', 'PCINUMAAwareTopology', 'VSOCK',
+      'ReservedOverheadMemlock', 'PCINUMAAwareTopology', 'VSOCK', 'ExperimentalIgnitionSupport', 'CommonInstancetypesDeploymentGate',
     ]);
     expect(FeatureGate.wellKnown().every((g) => g.isWellKnown)).toBe(true);
   });

@@ -22,6 +22,10 @@ describe('gate table (kubevirt.md §2.2)', () => {
     expect(row('ReservedOverheadMemlock')).toEqual([...absent(8), S.ALPHA, S.ALPHA]);
     expect(row('PCINUMAAwareTopology')).toEqual([...absent(8), S.ALPHA, S.ALPHA]);
     expect(row('VSOCK')).toEqual([...opt5, ...alpha5]);
+    // Registered Alpha from v1.5.0 (featuregate/active.go); a plain gate before.
+    expect(row('ExperimentalIgnitionSupport')).toEqual([...opt5, ...alpha5]);
+    // Added in v1.1.0, GA in v1.4.0 (featuregate/inactive.go of v1.9.0: "Alpha: v1.1.0, Beta: v1.2.0, GA: v1.4.0").
+    expect(row('CommonInstancetypesDeploymentGate')).toEqual([...absent(1), S.OPT_IN, S.OPT_IN, S.OPT_IN, S.GA, ...ga5]);
   });
 
   test('unknown names are UNKNOWN; releases beyond v1.9 use the v1.9 column', () => {
