@@ -1,5 +1,5 @@
 import { resolvePool } from '../model/pool/resolve-pool';
-import { checkRealtimeNodePool } from '../rules/pool-rules';
+import { realtimeNodePoolFindings } from '../rules/pool-rules';
 import { Finding, Severity } from '../values/finding';
 import { CpuPartition } from '../values/host/cpu-partition';
 import { HostTopology } from '../values/host/host-topology';
@@ -31,7 +31,7 @@ export function plannedPoolProps(partition: CpuPartition, host?: HostTopology, h
  * @param props the planned pool's props (`plannedPoolProps`)
  */
 export function plannedPoolErrors(props: RealtimeNodePoolProps): Finding[] {
-  return checkRealtimeNodePool(props, resolvePool(props)).filter((f) => f.severity === Severity.ERROR);
+  return realtimeNodePoolFindings(props, resolvePool(props)).filter((f) => f.severity === Severity.ERROR);
 }
 
 /** `1Gi:52` (spread at boot) or `1Gi:26@0` (on NUMA node 0): the CLI's `--hugepages` syntax. */

@@ -54,7 +54,7 @@ export function isLabelKey(key: unknown): key is string {
 }
 
 /** The node labels: each one a kubelet may set on its own Node (the node labels itself on these backends). */
-export function checkSelfAssignableLabels(plan: NodeTuningPlan): Finding[] {
+export function selfAssignableLabelsFindings(plan: NodeTuningPlan): Finding[] {
   return Object.keys(plan.nodeLabels).sort().filter((key) => !isSelfAssignableLabel(key)).map((key) =>
     error('NODE_LABEL_NOT_SELF_ASSIGNABLE', `nodeLabels.${key}`, key,
       'a label the kubelet may set on its own Node: outside kubernetes.io/k8s.io, or under node.kubernetes.io/ or kubelet.kubernetes.io/',
@@ -63,7 +63,7 @@ export function checkSelfAssignableLabels(plan: NodeTuningPlan): Finding[] {
 }
 
 /** The taints: a label-style key, a label-style value, a known effect. */
-export function checkTaints(plan: NodeTuningPlan): Finding[] {
+export function taintsFindings(plan: NodeTuningPlan): Finding[] {
   const effects = Object.values(TaintEffect) as string[];
   const findings: Finding[] = [];
   plan.nodeTaints.forEach((taint, i) => {
@@ -84,7 +84,7 @@ export function checkTaints(plan: NodeTuningPlan): Finding[] {
 }
 
 /** CPU 0 stays online: x86 kernels cannot switch the boot CPU off. */
-export function checkBootCpuOnline(plan: NodeTuningPlan): Finding[] {
+export function bootCpuOnlineFindings(plan: NodeTuningPlan): Finding[] {
   if (!plan.offlinedCpus.has(0)) return [];
   const others = plan.offlinedCpus.difference(CpuSet.of([0]));
   return [error('NODE_BOOT_CPU_OFFLINED', 'partition.offlined', plan.offlinedCpus.toString(),
@@ -93,7 +93,7 @@ export function checkBootCpuOnline(plan: NodeTuningPlan): Finding[] {
 }
 
 /** Sysctl keys are /proc/sys paths and values are single lines. */
-export function checkSysctls(plan: NodeTuningPlan): Finding[] {
+export function sysctlsFindings(plan: NodeTuningPlan): Finding[] {
   const findings: Finding[] = [];
   for (const key of Object.keys(plan.sysctls).sort()) {
     const value: unknown = plan.sysctls[key];
@@ -108,6 +108,6 @@ export function checkSysctls(plan: NodeTuningPlan): Finding[] {
 }
 
 /** The checks every non-OpenShift node backend runs. */
-export function checkNodePlan(plan: NodeTuningPlan): Finding[] {
-  return [...checkSelfAssignableLabels(plan), ...checkTaints(plan), ...checkBootCpuOnline(plan), ...checkSysctls(plan)];
+export function sharedNodePlanFindings(plan: NodeTuningPlan): Finding[] {
+  return [...selfAssignableLabelsFindings(plan), ...taintsFindings(plan), ...bootCpuOnlineFindings(plan), ...sysctlsFindings(plan)];
 }

@@ -37,7 +37,7 @@ function goList(values: (string | number)[]): string {
 }
 
 /** `spec.cpu`: present, reserved and isolated given, valid cpulists, non-empty, pairwise disjoint. */
-export function checkProfileCpus(spec: any): Finding[] {
+export function profileCpusFindings(spec: any): Finding[] {
   const cpu = spec?.cpu;
   if (cpu === undefined || cpu === null) {
     return [error('PP_CPU_SECTION_REQUIRED', 'spec.cpu', cpu, `reserved and isolated CPUs ${nto('cpu section required')}`, PATCH_FIX)];
@@ -85,7 +85,7 @@ function splitsIntoDomainRole(key: unknown): boolean {
 }
 
 /** `spec.nodeSelector`, `spec.machineConfigLabel`, `spec.machineConfigPoolSelector`: one entry each. */
-export function checkProfileSelectors(spec: any): Finding[] {
+export function profileSelectorsFindings(spec: any): Finding[] {
   const findings: Finding[] = [];
   const entries = (map: unknown) => (map !== null && typeof map === 'object' ? Object.keys(map) : []);
   const single: Array<[string, string]> = [
@@ -113,7 +113,7 @@ export function checkProfileSelectors(spec: any): Finding[] {
 }
 
 /** Profiles in one app must select different nodes; NTO refuses a second profile with the same nodeSelector. */
-export function checkNodeSelectorUnique(nodeSelector: unknown, others: { name: string; nodeSelector: unknown }[]): Finding[] {
+export function nodeSelectorUniqueFindings(nodeSelector: unknown, others: { name: string; nodeSelector: unknown }[]): Finding[] {
   const key = JSON.stringify(nodeSelector);
   return others.filter((o) => JSON.stringify(o.nodeSelector) === key).map((o) => error('PP_NODE_SELECTOR_NOT_UNIQUE', 'spec.nodeSelector',
     nodeSelector, `node labels no other PerformanceProfile uses ${nto(`the profile has the same node selector as the performance profile "${o.name}"`)}`,
@@ -121,7 +121,7 @@ export function checkNodeSelectorUnique(nodeSelector: unknown, others: { name: s
 }
 
 /** `spec.hugepages`: a default size with pages, x86_64 sizes, no duplicate entry. */
-export function checkProfileHugePages(spec: any): Finding[] {
+export function profileHugePagesFindings(spec: any): Finding[] {
   const hugepages = spec?.hugepages;
   if (hugepages === undefined || hugepages === null) return [];
   const findings: Finding[] = [];
@@ -156,7 +156,7 @@ export function checkProfileHugePages(spec: any): Finding[] {
 }
 
 /** `spec.kernelPageSize`: 4k, the only kernel page size on x86_64. */
-export function checkProfileKernelPageSize(spec: any): Finding[] {
+export function profileKernelPageSizeFindings(spec: any): Finding[] {
   const size = spec?.kernelPageSize;
   if (size === undefined || size === null || size === KERNEL_PAGE_SIZE) return [];
   return [error('PP_KERNEL_PAGE_SIZE_UNSUPPORTED', 'spec.kernelPageSize', size,
@@ -164,7 +164,7 @@ export function checkProfileKernelPageSize(spec: any): Finding[] {
 }
 
 /** `spec.numa.topologyPolicy`: one of the kubelet's four policies. */
-export function checkProfileNuma(spec: any): Finding[] {
+export function profileNumaFindings(spec: any): Finding[] {
   const policy = spec?.numa?.topologyPolicy;
   if (policy === undefined || policy === null || Object.values(TopologyManagerPolicy).includes(policy)) return [];
   return [error('PP_TOPOLOGY_POLICY_UNRECOGNIZED', 'spec.numa.topologyPolicy', policy,
@@ -178,7 +178,7 @@ function isPciId(id: unknown): boolean {
 }
 
 /** `spec.net`: user-level networking needs reserved CPUs; device names and PCI ids well-formed. */
-export function checkProfileNet(spec: any): Finding[] {
+export function profileNetFindings(spec: any): Finding[] {
   const net = spec?.net;
   if (net === undefined || net === null) return [];
   const findings: Finding[] = [];
@@ -206,7 +206,7 @@ export function checkProfileNet(spec: any): Finding[] {
 }
 
 /** `spec.workloadHints`: no contradiction with the real-time kernel, power hints exclusive, mixedCpus with shared CPUs. */
-export function checkProfileWorkloadHints(spec: any): Finding[] {
+export function profileWorkloadHintsFindings(spec: any): Finding[] {
   const hints = spec?.workloadHints;
   if (hints === undefined || hints === null) return [];
   const findings: Finding[] = [];
@@ -230,7 +230,7 @@ export function checkProfileWorkloadHints(spec: any): Finding[] {
 }
 
 /** `spec.hardwareTuning`: both frequencies given, neither 0. */
-export function checkProfileHardwareTuning(spec: any): Finding[] {
+export function profileHardwareTuningFindings(spec: any): Finding[] {
   const tuning = spec?.hardwareTuning;
   if (tuning === undefined || tuning === null) return [];
   const has = (v: unknown) => v !== undefined && v !== null;
@@ -243,16 +243,16 @@ export function checkProfileHardwareTuning(spec: any): Finding[] {
 }
 
 /** Every webhook rule on one profile spec, in NTO's order. */
-export function checkPerformanceProfileSpec(spec: any): Finding[] {
+export function performanceProfileSpecFindings(spec: any): Finding[] {
   return [
-    ...checkProfileCpus(spec),
-    ...checkProfileSelectors(spec),
-    ...checkProfileHugePages(spec),
-    ...checkProfileKernelPageSize(spec),
-    ...checkProfileNuma(spec),
-    ...checkProfileNet(spec),
-    ...checkProfileWorkloadHints(spec),
-    ...checkProfileHardwareTuning(spec),
+    ...profileCpusFindings(spec),
+    ...profileSelectorsFindings(spec),
+    ...profileHugePagesFindings(spec),
+    ...profileKernelPageSizeFindings(spec),
+    ...profileNumaFindings(spec),
+    ...profileNetFindings(spec),
+    ...profileWorkloadHintsFindings(spec),
+    ...profileHardwareTuningFindings(spec),
   ];
 }
 
@@ -262,7 +262,7 @@ export function checkPerformanceProfileSpec(spec: any): Finding[] {
 /** The backend prop holds a PoolBackend member (anything is possible from JavaScript). */
 
 /** NTO's workload hints exist only in a PerformanceProfile; the MachineConfig backend cannot render them. */
-export function checkPowerHintsBackend(props: RealtimeNodePoolProps, backend: PoolBackend): Finding[] {
+export function powerHintsBackendFindings(props: RealtimeNodePoolProps, backend: PoolBackend): Finding[] {
   if (backend === PoolBackend.PERFORMANCE_PROFILE) return [];
   return (['highPowerConsumption', 'perPodPowerManagement'] as const).filter((prop) => props[prop] === true).map((prop) =>
     error('POOL_POWER_HINT_NEEDS_PERFORMANCE_PROFILE', prop, true,
@@ -271,7 +271,7 @@ export function checkPowerHintsBackend(props: RealtimeNodePoolProps, backend: Po
 }
 
 /** A PerformanceProfile has no field for the kubelet's memory settings: NTO always renders its own. */
-export function checkKubeletMemoryExpressible(props: RealtimeNodePoolProps): Finding[] {
+export function kubeletMemoryExpressibleFindings(props: RealtimeNodePoolProps): Finding[] {
   const fixed: Array<[keyof RealtimeNodePoolProps, number]> = [
     ['kubeReservedMemory', NTO_KUBE_RESERVED_MEBIBYTES],
     ['systemReservedMemory', NTO_SYSTEM_RESERVED_MEBIBYTES],
@@ -292,7 +292,7 @@ export function checkKubeletMemoryExpressible(props: RealtimeNodePoolProps): Fin
  * (the MachineConfig backend uses the node of the reserved CPUs), and full-pcpus-only only under single-numa-node
  * (the MachineConfig backend sets it whenever SMT is on).
  */
-export function checkNtoKubeletChoices(model: RealtimeNodePoolModel): Finding[] {
+export function ntoKubeletChoicesFindings(model: RealtimeNodePoolModel): Finding[] {
   const findings: Finding[] = [];
   const nodes = model.topology.numaNodeIds;
   const reservedNode = reservedMemoryNumaNode(model.partition.reserved, nodes, (n) => model.partition.topology.cpusOfNumaNode(n));
@@ -316,7 +316,7 @@ export function checkNtoKubeletChoices(model: RealtimeNodePoolModel): Finding[] 
  * User kernel arguments that NTO's Tuned profiles already set (keys the pool itself generates are refused by
  * POOL_KERNEL_ARG_CONFLICT): a second value on the command line, and which one the kernel keeps depends on TuneD's order.
  */
-export function checkNtoKernelArgs(userArgs: unknown[] | undefined): Finding[] {
+export function ntoKernelArgsFindings(userArgs: unknown[] | undefined): Finding[] {
   const findings: Finding[] = [];
   (Array.isArray(userArgs) ? userArgs : []).forEach((arg, i) => {
     if (!isWellFormedKernelArg(arg)) return;
@@ -330,14 +330,14 @@ export function checkNtoKernelArgs(userArgs: unknown[] | undefined): Finding[] {
 }
 
 /** Every rule specific to the backend choice, computed from the props and the model. */
-export function checkBackendProps(props: RealtimeNodePoolProps, model: RealtimeNodePoolModel): Finding[] {
-  const findings = checkPowerHintsBackend(props, model.backend);
+export function backendPropsFindings(props: RealtimeNodePoolProps, model: RealtimeNodePoolModel): Finding[] {
+  const findings = powerHintsBackendFindings(props, model.backend);
   if (model.backend !== PoolBackend.PERFORMANCE_PROFILE) return findings;
   return [
     ...findings,
-    ...checkKubeletMemoryExpressible(props),
-    ...checkNtoKubeletChoices(model),
-    ...checkNtoKernelArgs(props.additionalKernelArgs),
+    ...kubeletMemoryExpressibleFindings(props),
+    ...ntoKubeletChoicesFindings(model),
+    ...ntoKernelArgsFindings(props.additionalKernelArgs),
   ];
 }
 

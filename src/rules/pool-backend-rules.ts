@@ -1,6 +1,6 @@
-import { checkKubeadmPlan } from './kubeadm-rules';
-import { checkKubeletDropInPlan } from './kubelet-drop-in-rules';
-import { checkTalosPlan } from './talos-rules';
+import { kubeadmPlanFindings } from './kubeadm-rules';
+import { kubeletDropInPlanFindings } from './kubelet-drop-in-rules';
+import { talosPlanFindings } from './talos-rules';
 import { NodeTuningPlan } from '../model/pool/node-tuning-plan';
 import { TalosVersion } from '../values/cluster/talos-version';
 import { error, Finding } from '../values/finding';
@@ -84,11 +84,11 @@ export function dropInDirectoryFindings(directory: string | undefined): Finding[
 export function nodePlanFindings(plan: NodeTuningPlan, props: RealtimeNodePoolProps, backend: PoolBackend): Finding[] {
   switch (backend) {
     case PoolBackend.TALOS:
-      return checkTalosPlan(plan, props.talosVersion ?? TalosVersion.V1_13, props.talosInstallerImage);
+      return talosPlanFindings(plan, props.talosVersion ?? TalosVersion.V1_13, props.talosInstallerImage);
     case PoolBackend.CLUSTER_API_KUBEADM:
-      return checkKubeadmPlan(plan);
+      return kubeadmPlanFindings(plan);
     case PoolBackend.KUBELET_DROP_IN:
-      return [...dropInDirectoryFindings(props.kubeletDropInDirectory), ...checkKubeletDropInPlan(plan)];
+      return [...dropInDirectoryFindings(props.kubeletDropInDirectory), ...kubeletDropInPlanFindings(plan)];
     default:
       return [];
   }

@@ -21,7 +21,7 @@ const BUILT_IN_POOLS = ['master', 'worker', 'arbiter'];
 const MIB = 1024 * 1024;
 
 /** The role names the MachineConfigPool and the node label: a DNS-1123 label, not a built-in pool. */
-export function checkRole(role: unknown): Finding[] {
+export function roleFindings(role: unknown): Finding[] {
   if (typeof role !== 'string' || role.length > 63 || !DNS_LABEL.test(role)) {
     return [error('POOL_ROLE_INVALID', 'role', role, 'a DNS-1123 label: 1-63 lower-case letters, digits or "-", '
       + 'starting and ending with a letter or digit', 'use a name such as "worker-rt"')];
@@ -35,12 +35,12 @@ export function checkRole(role: unknown): Finding[] {
 
 /** Each huge page entry: a supported size, a positive whole count, a NUMA node the host has. */
 /** One role per pool in an app: the role names the MachineConfigPool and every node-level object of the pool. */
-export function checkRoleUnique(role: string, otherPoolPaths: { role: string; path: string }[]): Finding[] {
+export function roleUniqueFindings(role: string, otherPoolPaths: { role: string; path: string }[]): Finding[] {
   return otherPoolPaths.filter((o) => o.role === role).map((o) => error('POOL_ROLE_DUPLICATE', 'role', role,
     `a role no other pool of the app uses (the pool at ${o.path} uses it too)`, 'give each pool its own role, e.g. "worker-rt-a" and "worker-rt-b"'));
 }
 
-export function checkHugePageEntries(hugepages: HugePageAllocation[], topology: HostTopology): Finding[] {
+export function hugePageEntriesFindings(hugepages: HugePageAllocation[], topology: HostTopology): Finding[] {
   const findings: Finding[] = [];
   const nodes = topology.numaNodeIds;
   (hugepages ?? []).forEach((page, i) => {
@@ -62,7 +62,7 @@ export function checkHugePageEntries(hugepages: HugePageAllocation[], topology: 
 }
 
 /** No two entries of the same size on the same node (or both without a node); NTO's webhook refuses them too. */
-export function checkHugePageDuplicates(hugepages: HugePageAllocation[]): Finding[] {
+export function hugePageDuplicatesFindings(hugepages: HugePageAllocation[]): Finding[] {
   const findings: Finding[] = [];
   const seen = new Map<string, number>();
   (hugepages ?? []).forEach((page, i) => {
@@ -84,7 +84,7 @@ export function checkHugePageDuplicates(hugepages: HugePageAllocation[]): Findin
  * One size is either spread at boot (no node) or pinned to nodes, never both: the unit that pins pages writes the
  * node's nr_hugepages, which replaces that node's boot-time share instead of adding to it.
  */
-export function checkHugePagePlacement(hugepages: HugePageAllocation[]): Finding[] {
+export function hugePagePlacementFindings(hugepages: HugePageAllocation[]): Finding[] {
   const valid = (hugepages ?? []).filter((p) => HugePageSize.all().includes(p?.size));
   return usedHugePageSizes(valid).flatMap((size) => {
     const ofSize = valid.filter((p) => p.size === size);
@@ -99,7 +99,7 @@ export function checkHugePagePlacement(hugepages: HugePageAllocation[]): Finding
 }
 
 /** The default size must be one the pool allocates. */
-export function checkDefaultHugePageSize(defaultSize: HugePageSize | undefined, hugepages: HugePageAllocation[]): Finding[] {
+export function defaultHugePageSizeFindings(defaultSize: HugePageSize | undefined, hugepages: HugePageAllocation[]): Finding[] {
   if (defaultSize === undefined) return [];
   const used = usedHugePageSizes((hugepages ?? []).filter((p) => p !== undefined && p !== null));
   if (used.includes(defaultSize)) return [];
@@ -109,14 +109,14 @@ export function checkDefaultHugePageSize(defaultSize: HugePageSize | undefined, 
 }
 
 /** A real-time pool without huge pages cannot host VMs with NUMA passthrough (KubeVirt requires huge pages for it). */
-export function checkHugePagesPresent(hugepages: HugePageAllocation[] | undefined): Finding[] {
+export function hugePagesPresentFindings(hugepages: HugePageAllocation[] | undefined): Finding[] {
   if ((hugepages ?? []).length > 0) return [];
   return [warning('POOL_NO_HUGEPAGES', 'hugepages', hugepages, 'huge pages for the real-time VMs',
     'declare hugepages, e.g. [{ size: HugePageSize.ONE_GI, count: 26, numaNode: 0 }, ...]')];
 }
 
 /** A boot-time count that does not divide by the NUMA nodes lands unevenly; where the extra pages go depends on the kernel. */
-export function checkHugePageSplit(hugepages: HugePageAllocation[], topology: HostTopology): Finding[] {
+export function hugePageSplitFindings(hugepages: HugePageAllocation[], topology: HostTopology): Finding[] {
   const nodes = topology.numaNodeIds.length;
   if (nodes < 2) return [];
   const findings: Finding[] = [];
@@ -144,7 +144,7 @@ export interface MemoryFitInput {
  * Huge pages (plus the kubelet's reserved memory on its node) must fit the memory the topology declares: first the
  * host as a whole (when every node's memory is known), then, when the total fits, each node with known memory.
  */
-export function checkHugePageMemoryFit(input: MemoryFitInput): Finding[] {
+export function hugePageMemoryFitFindings(input: MemoryFitInput): Finding[] {
   const nodes = input.topology.numaNodeIds;
   const memory = new Map(nodes.map((n) => [n, input.topology.memoryOfNumaNode(n)]));
   const needed = (n: number) => hugePageBytesOnNode(input.hugepages, n) + (n === input.reservedMemoryNumaNode ? input.reservedMebibytes * MIB : 0);
@@ -169,7 +169,7 @@ export function checkHugePageMemoryFit(input: MemoryFitInput): Finding[] {
 }
 
 /** The partition must have been made for this topology (its CPUs and NUMA nodes, or their SMT-off view). */
-export function checkPartitionMatchesTopology(partition: CpuPartition, topology: HostTopology): Finding[] {
+export function partitionMatchesTopologyFindings(partition: CpuPartition, topology: HostTopology): Finding[] {
   const expected = partition.smtDisabled ? topology.withoutSmt() : topology;
   const got = partition.topology;
   const sameNodes = got.numaNodeIds.join(',') === expected.numaNodeIds.join(',')
@@ -184,14 +184,14 @@ export function checkPartitionMatchesTopology(partition: CpuPartition, topology:
  * The kernel keeps the boot CPU (CPU 0 on x86) out of `nohz_full` ("The boot CPU will be forced outside the range"),
  * so an isolated CPU 0 keeps its scheduler tick: a real-time vCPU placed there sees periodic jitter.
  */
-export function checkBootCpuNotIsolated(partition: CpuPartition): Finding[] {
+export function bootCpuNotIsolatedFindings(partition: CpuPartition): Finding[] {
   if (!partition.isolated.has(0)) return [];
   return [warning('POOL_BOOT_CPU_ISOLATED', 'partition.isolated', partition.isolated.toString(),
     'CPU 0 (the boot CPU) among the reserved CPUs', 'reserve CPU 0 (and its SMT siblings): the kernel never stops its tick')];
 }
 
 /** Kernel arguments from the user: one well-formed argument each, none twice, none the pool generates itself. */
-export function checkAdditionalKernelArgs(userArgs: string[] | undefined, generated: string[]): Finding[] {
+export function additionalKernelArgsFindings(userArgs: string[] | undefined, generated: string[]): Finding[] {
   const findings: Finding[] = [];
   const seen = new Set<string>();
   (userArgs ?? []).forEach((arg, i) => {
@@ -227,7 +227,7 @@ function ownedKeyFix(key: string): string {
 }
 
 /** NUMA alignment, huge pages and isolated CPUs must agree with the Topology Manager policy. */
-export function checkTopologyPolicy(
+export function topologyPolicyFindings(
   policy: TopologyManagerPolicy, topology: HostTopology, partition: CpuPartition, hugepages: NumaHugePages[],
 ): Finding[] {
   const nodes = topology.numaNodeIds;
@@ -257,7 +257,7 @@ export function checkTopologyPolicy(
 }
 
 /** Rollout settings: maxUnavailable a positive whole number, nodeCount a positive whole number, a warning when paused. */
-export function checkRollout(maxUnavailable: number, nodeCount: number | undefined, paused: boolean): Finding[] {
+export function rolloutFindings(maxUnavailable: number, nodeCount: number | undefined, paused: boolean): Finding[] {
   const findings: Finding[] = [];
   const maxOk = Number.isSafeInteger(maxUnavailable) && maxUnavailable >= 1;
   if (!maxOk) {
@@ -282,7 +282,7 @@ export function checkRollout(maxUnavailable: number, nodeCount: number | undefin
 }
 
 /** The kubelet memory reservations: whole MiB. */
-export function checkMemoryReservations(sizes: { field: string; size: Size | undefined }[]): Finding[] {
+export function memoryReservationsFindings(sizes: { field: string; size: Size | undefined }[]): Finding[] {
   return sizes.flatMap(({ field, size }) => {
     if (size === undefined || wholeMebibytes(size) !== undefined) return [];
     let shown: unknown = size;
@@ -302,33 +302,33 @@ function gib(bytes: number): string {
 }
 
 /** Every rule of a pool, in a stable order, plus the partition's planning advice. */
-export function checkRealtimeNodePool(props: RealtimeNodePoolProps, pool: ResolvedPool): Finding[] {
+export function realtimeNodePoolFindings(props: RealtimeNodePoolProps, pool: ResolvedPool): Finding[] {
   const { model } = pool;
   const hugepages = Array.isArray(props.hugepages) ? props.hugepages : [];
   return [
-    ...checkRole(props.role),
-    ...checkPartitionMatchesTopology(props.partition, props.topology),
+    ...roleFindings(props.role),
+    ...partitionMatchesTopologyFindings(props.partition, props.topology),
     ...model.partition.warnings,
-    ...checkBootCpuNotIsolated(model.partition),
-    ...checkHugePageEntries(hugepages, props.topology),
-    ...checkHugePageDuplicates(hugepages),
-    ...checkHugePagePlacement(hugepages),
-    ...checkDefaultHugePageSize(props.defaultHugePageSize, hugepages),
-    ...checkHugePagesPresent(props.hugepages),
-    ...checkHugePageSplit(hugepages, props.topology),
-    ...checkMemoryReservations([
+    ...bootCpuNotIsolatedFindings(model.partition),
+    ...hugePageEntriesFindings(hugepages, props.topology),
+    ...hugePageDuplicatesFindings(hugepages),
+    ...hugePagePlacementFindings(hugepages),
+    ...defaultHugePageSizeFindings(props.defaultHugePageSize, hugepages),
+    ...hugePagesPresentFindings(props.hugepages),
+    ...hugePageSplitFindings(hugepages, props.topology),
+    ...memoryReservationsFindings([
       { field: 'kubeReservedMemory', size: props.kubeReservedMemory },
       { field: 'systemReservedMemory', size: props.systemReservedMemory },
       { field: 'evictionHardMemory', size: props.evictionHardMemory },
     ]),
-    ...checkHugePageMemoryFit({
+    ...hugePageMemoryFitFindings({
       topology: props.topology,
       hugepages: model.hugepages,
       reservedMebibytes: model.reservedMemory.toMebibytes(),
       reservedMemoryNumaNode: model.reservedMemoryNumaNode,
     }),
-    ...checkAdditionalKernelArgs(props.additionalKernelArgs, pool.generatedKernelArgs),
-    ...checkTopologyPolicy(model.topologyManagerPolicy, props.topology, model.partition, model.hugepages),
-    ...checkRollout(model.maxUnavailable, model.nodeCount, model.paused),
+    ...additionalKernelArgsFindings(props.additionalKernelArgs, pool.generatedKernelArgs),
+    ...topologyPolicyFindings(model.topologyManagerPolicy, props.topology, model.partition, model.hugepages),
+    ...rolloutFindings(model.maxUnavailable, model.nodeCount, model.paused),
   ];
 }

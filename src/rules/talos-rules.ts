@@ -1,4 +1,4 @@
-import { checkNodePlan } from './node-backend-rules';
+import { sharedNodePlanFindings } from './node-backend-rules';
 import { kernelArgKey } from '../model/pool/kernel-args';
 import { NodeTuningPlan } from '../model/pool/node-tuning-plan';
 import { TalosVersion } from '../values/cluster/talos-version';
@@ -29,14 +29,14 @@ export const KUBELET_PROTECTED_SYSCTLS: { [key: string]: string } = {
 };
 
 /** Talos refuses these kubelet fields. */
-export function checkTalosKubeletFields(plan: NodeTuningPlan): Finding[] {
+export function talosKubeletFieldsFindings(plan: NodeTuningPlan): Finding[] {
   return Object.keys(plan.kubelet).filter((key) => TALOS_PROTECTED_KUBELET_FIELDS.includes(key)).map((key) =>
     error('TALOS_KUBELET_FIELD_PROTECTED', `kubelet.${key}`, plan.kubelet[key],
       `no field Talos protects (${TALOS_PROTECTED_KUBELET_FIELDS.join(', ')})`, `remove kubelet.${key}: Talos sets it itself`));
 }
 
 /** With the Static Memory Manager, systemReserved memory must be explicit (Talos injects 384Mi when none is set). */
-export function checkTalosSystemReserved(plan: NodeTuningPlan): Finding[] {
+export function talosSystemReservedFindings(plan: NodeTuningPlan): Finding[] {
   if (plan.kubelet.memoryManagerPolicy !== 'Static') return [];
   const reserved = plan.kubelet.systemReserved as { memory?: unknown } | undefined;
   if (typeof reserved === 'object' && reserved !== null && typeof reserved.memory === 'string') return [];
@@ -46,7 +46,7 @@ export function checkTalosSystemReserved(plan: NodeTuningPlan): Finding[] {
 }
 
 /** Talos has no PREEMPT_RT kernel. */
-export function checkTalosRealtimeKernel(plan: NodeTuningPlan): Finding[] {
+export function talosRealtimeKernelFindings(plan: NodeTuningPlan): Finding[] {
   if (!plan.realtimeKernel) return [];
   return [error('TALOS_REALTIME_KERNEL_UNAVAILABLE', 'realtimeKernel', true,
     'false: Talos ships no PREEMPT_RT kernel (siderolabs/pkgs#1479), only PREEMPT_DYNAMIC',
@@ -54,7 +54,7 @@ export function checkTalosRealtimeKernel(plan: NodeTuningPlan): Finding[] {
 }
 
 /** One boot-time huge page size: Talos groups repeated hugepagesz/hugepages keys. */
-export function checkTalosBootHugePages(plan: NodeTuningPlan): Finding[] {
+export function talosBootHugePagesFindings(plan: NodeTuningPlan): Finding[] {
   const sizes = plan.kernelArguments.filter((arg) => kernelArgKey(arg) === 'hugepagesz');
   const bootCounts = plan.kernelArguments.filter((arg) => kernelArgKey(arg) === 'hugepages' && !/^hugepages=0*$/.test(arg));
   if (sizes.length <= 1 || bootCounts.length === 0) return [];
@@ -65,14 +65,14 @@ export function checkTalosBootHugePages(plan: NodeTuningPlan): Finding[] {
 }
 
 /** SCHED_FIFO may fail with EPERM on Talos kernels (CONFIG_RT_GROUP_SCHED on cgroup v2). */
-export function checkTalosRtGroupSched(): Finding[] {
+export function talosRtGroupSchedFindings(): Finding[] {
   return [warning('TALOS_RT_GROUP_SCHED_EPERM', 'backend', 'Talos',
     'a kernel that lets containers use SCHED_FIFO (CONFIG_RT_GROUP_SCHED off on cgroup v2)',
     'check the vCPU threads of a test VM with chrt -p on your Talos release (siderolabs/pkgs#1484)')];
 }
 
 /** Without systemd, only isolcpus=domain keeps Talos' own services off the isolated CPUs. */
-export function checkTalosHousekeeping(plan: NodeTuningPlan): Finding[] {
+export function talosHousekeepingFindings(plan: NodeTuningPlan): Finding[] {
   const isolcpus = plan.kernelArguments.find((arg) => kernelArgKey(arg) === 'isolcpus');
   if (isolcpus === undefined) return [];
   const flags = isolcpus.slice('isolcpus='.length).split(',');
@@ -83,7 +83,7 @@ export function checkTalosHousekeeping(plan: NodeTuningPlan): Finding[] {
 }
 
 /** Talos always runs the kubelet with protectKernelDefaults: those sysctls must keep the kubelet's values. */
-export function checkTalosKernelDefaults(plan: NodeTuningPlan): Finding[] {
+export function talosKernelDefaultsFindings(plan: NodeTuningPlan): Finding[] {
   return Object.keys(plan.sysctls).sort().filter((key) => {
     const normalized = key.replace(/\//g, '.');
     return normalized in KUBELET_PROTECTED_SYSCTLS && plan.sysctls[key] !== KUBELET_PROTECTED_SYSCTLS[normalized];
@@ -95,7 +95,7 @@ export function checkTalosKernelDefaults(plan: NodeTuningPlan): Finding[] {
 }
 
 /** Talos 1.14 deprecates the v1alpha1 fields the backend writes. */
-export function checkTalosVersion(version: TalosVersion): Finding[] {
+export function talosVersionFindings(version: TalosVersion): Finding[] {
   if (!version.splitsMachineConfig) return [];
   return [warning('TALOS_MACHINE_CONFIG_DEPRECATED', 'talosVersion', version.toString(),
     'Talos 1.13 (the backend writes machine.kubelet, machine.sysctls, machine.sysfs and machine.nodeLabels)',
@@ -112,7 +112,7 @@ function isTaggedImageReference(image: unknown): boolean {
  * The kernel arguments reach a Talos node only through the installer built from the pool's schematic: without
  * `installerImage` the nodes install and upgrade from the plain installer.
  */
-export function checkTalosInstallerImage(installerImage: string | undefined): Finding[] {
+export function talosInstallerImageFindings(installerImage: string | undefined): Finding[] {
   if (installerImage === undefined) {
     return [warning('TALOS_INSTALLER_IMAGE_UNSET', 'talosInstallerImage', installerImage,
       'the Image Factory installer of the pool\'s schematic in machine.install.image',
@@ -131,17 +131,17 @@ export function checkTalosInstallerImage(installerImage: string | undefined): Fi
  *
  * @param installerImage the TalosBackendOptions.installerImage the plan is rendered with
  */
-export function checkTalosPlan(plan: NodeTuningPlan, version: TalosVersion = TalosVersion.V1_13, installerImage?: string): Finding[] {
+export function talosPlanFindings(plan: NodeTuningPlan, version: TalosVersion = TalosVersion.V1_13, installerImage?: string): Finding[] {
   return [
-    ...checkNodePlan(plan),
-    ...checkTalosKubeletFields(plan),
-    ...checkTalosSystemReserved(plan),
-    ...checkTalosRealtimeKernel(plan),
-    ...checkTalosBootHugePages(plan),
-    ...checkTalosHousekeeping(plan),
-    ...checkTalosKernelDefaults(plan),
-    ...checkTalosVersion(version),
-    ...checkTalosInstallerImage(installerImage),
-    ...checkTalosRtGroupSched(),
+    ...sharedNodePlanFindings(plan),
+    ...talosKubeletFieldsFindings(plan),
+    ...talosSystemReservedFindings(plan),
+    ...talosRealtimeKernelFindings(plan),
+    ...talosBootHugePagesFindings(plan),
+    ...talosHousekeepingFindings(plan),
+    ...talosKernelDefaultsFindings(plan),
+    ...talosVersionFindings(version),
+    ...talosInstallerImageFindings(installerImage),
+    ...talosRtGroupSchedFindings(),
   ];
 }

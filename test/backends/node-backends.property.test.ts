@@ -3,9 +3,9 @@ import * as fc from 'fast-check';
 import { renderKubeadmBackend } from '../../src/backends/cluster-api/kubeadm-backend';
 import { renderKubeletDropIn } from '../../src/backends/kubelet-drop-in/kubelet-drop-in-backend';
 import { renderTalosBackend } from '../../src/backends/talos/talos-backend';
-import { checkKubeadmPlan } from '../../src/rules/kubeadm-rules';
-import { checkKubeletDropInPlan } from '../../src/rules/kubelet-drop-in-rules';
-import { checkTalosPlan } from '../../src/rules/talos-rules';
+import { kubeadmPlanFindings } from '../../src/rules/kubeadm-rules';
+import { kubeletDropInPlanFindings } from '../../src/rules/kubelet-drop-in-rules';
+import { talosPlanFindings } from '../../src/rules/talos-rules';
 import { CpuPartition } from '../../src/values/host/cpu-partition';
 import { HostTopology } from '../../src/values/host/host-topology';
 import { HugePageSize } from '../../src/values/hugepage-size';
@@ -69,14 +69,14 @@ describe('node backends on any pool', () => {
       expect(JSON.stringify(renderKubeadmBackend(plan))).toBe(JSON.stringify(kubeadm));
 
       // Rules: the fixture's label and taints are fine; two boot-time sizes are refused on Talos only.
-      const talosErrors = checkTalosPlan(plan).filter((f) => f.severity === 'error').map((f) => f.code);
+      const talosErrors = talosPlanFindings(plan).filter((f) => f.severity === 'error').map((f) => f.code);
       const bootTwoSizes = p.twoSizes && !p.pinned;
       expect(talosErrors).toEqual([
         ...(partition.offlined.has(0) ? ['NODE_BOOT_CPU_OFFLINED'] : []),
         ...(bootTwoSizes ? ['TALOS_BOOT_HUGEPAGES_REORDERED'] : []),
       ]);
-      expect(checkKubeadmPlan(plan).filter((f) => f.severity === 'error').map((f) => f.code)).toEqual(partition.offlined.has(0) ? ['NODE_BOOT_CPU_OFFLINED'] : []);
-      expect(checkKubeletDropInPlan(plan).filter((f) => f.severity === 'error')).toHaveLength(partition.offlined.has(0) ? 1 : 0);
+      expect(kubeadmPlanFindings(plan).filter((f) => f.severity === 'error').map((f) => f.code)).toEqual(partition.offlined.has(0) ? ['NODE_BOOT_CPU_OFFLINED'] : []);
+      expect(kubeletDropInPlanFindings(plan).filter((f) => f.severity === 'error')).toHaveLength(partition.offlined.has(0) ? 1 : 0);
     }), { numRuns: 40 });
   });
 });

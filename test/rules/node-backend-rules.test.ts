@@ -1,5 +1,5 @@
 import {
-  checkBootCpuOnline, checkNodePlan, checkSelfAssignableLabels, checkSysctls, checkTaints, isLabelKey, isSelfAssignableLabel,
+  bootCpuOnlineFindings, sharedNodePlanFindings, selfAssignableLabelsFindings, sysctlsFindings, taintsFindings, isLabelKey, isSelfAssignableLabel,
 } from '../../src/rules/node-backend-rules';
 import { CpuSet } from '../../src/values/cpu-set';
 import { Severity } from '../../src/values/finding';
@@ -8,11 +8,11 @@ import { seed002Plan } from '../fixtures/node-tuning-plan';
 
 describe('node backend rules', () => {
   test('seed-002 (node.kubernetes.io label, no offlined CPU) passes the shared checks', () => {
-    expect(checkNodePlan(seed002Plan())).toEqual([]);
+    expect(sharedNodePlanFindings(seed002Plan())).toEqual([]);
   });
 
   test('NODE_LABEL_NOT_SELF_ASSIGNABLE: node-role.kubernetes.io/<role> cannot be set by the kubelet', () => {
-    const findings = checkSelfAssignableLabels(seed002Plan({ nodeLabels: { 'node-role.kubernetes.io/worker-rt': '' } }));
+    const findings = selfAssignableLabelsFindings(seed002Plan({ nodeLabels: { 'node-role.kubernetes.io/worker-rt': '' } }));
     expect(findings.map((f) => [f.code, f.severity, f.field])).toEqual([
       ['NODE_LABEL_NOT_SELF_ASSIGNABLE', Severity.ERROR, 'nodeLabels.node-role.kubernetes.io/worker-rt'],
     ]);
@@ -31,7 +31,7 @@ describe('node backend rules', () => {
   });
 
   test('NODE_TAINT_INVALID: bad key, bad value, unknown effect (one finding each)', () => {
-    const findings = checkTaints(seed002Plan({
+    const findings = taintsFindings(seed002Plan({
       nodeTaints: [
         { key: 'ok.example/rt', value: 'yes', effect: TaintEffect.NO_SCHEDULE },
         { key: 'bad key', effect: TaintEffect.NO_SCHEDULE },
@@ -50,15 +50,15 @@ describe('node backend rules', () => {
   });
 
   test('NODE_BOOT_CPU_OFFLINED: CPU 0 cannot be switched off', () => {
-    expect(checkBootCpuOnline(seed002Plan({ offlinedCpus: CpuSet.of([15]) }))).toEqual([]);
-    const [finding] = checkBootCpuOnline(seed002Plan({ offlinedCpus: CpuSet.of([0, 15]) }));
+    expect(bootCpuOnlineFindings(seed002Plan({ offlinedCpus: CpuSet.of([15]) }))).toEqual([]);
+    const [finding] = bootCpuOnlineFindings(seed002Plan({ offlinedCpus: CpuSet.of([0, 15]) }));
     expect(finding.code).toBe('NODE_BOOT_CPU_OFFLINED');
     expect(finding.fix).toContain('"15"');
-    expect(checkBootCpuOnline(seed002Plan({ offlinedCpus: CpuSet.of([0]) }))[0].fix).toContain('other CPUs');
+    expect(bootCpuOnlineFindings(seed002Plan({ offlinedCpus: CpuSet.of([0]) }))[0].fix).toContain('other CPUs');
   });
 
   test('NODE_SYSCTL_INVALID: keys that are no /proc/sys path and values that are empty or span lines', () => {
-    const findings = checkSysctls(seed002Plan({ sysctls: { 'kernel.ok': '1', 'bad key': '1', 'kernel.empty': ' ', 'kernel.lines': 'a\nb', 'kernel.num': 3 as any } }));
+    const findings = sysctlsFindings(seed002Plan({ sysctls: { 'kernel.ok': '1', 'bad key': '1', 'kernel.empty': ' ', 'kernel.lines': 'a\nb', 'kernel.num': 3 as any } }));
     expect(findings.map((f) => [f.code, f.field])).toEqual([
       ['NODE_SYSCTL_INVALID', 'sysctls.bad key'],
       ['NODE_SYSCTL_INVALID', 'sysctls.kernel.empty'],

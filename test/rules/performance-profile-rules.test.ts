@@ -5,9 +5,9 @@ import { performanceProfileSpec } from '../../src/backends/performance-profile/p
 import { resolvePool } from '../../src/model/pool/resolve-pool';
 import { PERFORMANCE_PROFILE_CODES } from '../../src/rules/codes-performance-profile';
 import {
-  checkBackendProps, checkKubeletMemoryExpressible, checkNodeSelectorUnique, checkNtoKernelArgs, checkNtoKubeletChoices,
-  checkPerformanceProfileSpec, checkPowerHintsBackend, checkProfileCpus, checkProfileHardwareTuning, checkProfileHugePages,
-  checkProfileKernelPageSize, checkProfileNet, checkProfileNuma, checkProfileSelectors, checkProfileWorkloadHints,
+  backendPropsFindings, kubeletMemoryExpressibleFindings, nodeSelectorUniqueFindings, ntoKernelArgsFindings, ntoKubeletChoicesFindings,
+  performanceProfileSpecFindings, powerHintsBackendFindings, profileCpusFindings, profileHardwareTuningFindings, profileHugePagesFindings,
+  profileKernelPageSizeFindings, profileNetFindings, profileNumaFindings, profileSelectorsFindings, profileWorkloadHintsFindings,
   webhookFindingsNotYetReported,
 } from '../../src/rules/performance-profile-rules';
 import { CpuSet } from '../../src/values/cpu-set';
@@ -35,7 +35,7 @@ function validSpec(): any {
 
 describe('NTO webhook mirror', () => {
   test('the pool\'s own profiles pass every webhook rule', () => {
-    expect(checkPerformanceProfileSpec(validSpec())).toEqual([]);
+    expect(performanceProfileSpecFindings(validSpec())).toEqual([]);
     const topology = smtTopology();
     const spec = performanceProfileSpec(resolvePool({
       role: 'worker-rt',
@@ -46,14 +46,14 @@ describe('NTO webhook mirror', () => {
       defaultHugePageSize: HugePageSize.ONE_GI,
       perPodPowerManagement: true,
     }));
-    expect(checkPerformanceProfileSpec(JSON.parse(JSON.stringify(spec)))).toEqual([]);
+    expect(performanceProfileSpecFindings(JSON.parse(JSON.stringify(spec)))).toEqual([]);
   });
 
   describe('cpu', () => {
     test('fails without a cpu section', () => {
       const spec = validSpec();
       delete spec.cpu;
-      const f = single(checkProfileCpus(spec), 'PP_CPU_SECTION_REQUIRED');
+      const f = single(profileCpusFindings(spec), 'PP_CPU_SECTION_REQUIRED');
       expect([f.field, f.value, f.severity]).toEqual(['spec.cpu', '(not set)', Severity.ERROR]);
       expect(f.expected).toContain('"cpu section required"');
     });
@@ -62,7 +62,7 @@ describe('NTO webhook mirror', () => {
       const spec = validSpec();
       delete spec.cpu.reserved;
       delete spec.cpu.isolated;
-      const findings = checkProfileCpus(spec);
+      const findings = profileCpusFindings(spec);
       expect(findings.map((f) => [f.code, f.field])).toEqual([['PP_CPUS_REQUIRED', 'spec.cpu.isolated'], ['PP_CPUS_REQUIRED', 'spec.cpu.reserved']]);
       expect(findings[1].expected).toContain('"reserved CPUs required"');
       triggered.add('PP_CPUS_REQUIRED');
@@ -72,7 +72,7 @@ describe('NTO webhook mirror', () => {
       const spec = validSpec();
       spec.cpu.isolated = '2-7,x';
       spec.cpu.reserved = '2';
-      const f = single(checkProfileCpus(spec), 'PP_CPUSET_INVALID');
+      const f = single(profileCpusFindings(spec), 'PP_CPUSET_INVALID');
       expect([f.field, f.value]).toEqual(['spec.cpu.isolated', '"2-7,x"']);
       expect(f.expected).toContain('Internal error: strconv.Atoi: parsing');
     });
@@ -80,7 +80,7 @@ describe('NTO webhook mirror', () => {
     test('fails on empty reserved CPUs', () => {
       const spec = validSpec();
       spec.cpu.reserved = '';
-      const f = single(checkProfileCpus(spec), 'PP_CPUS_EMPTY');
+      const f = single(profileCpusFindings(spec), 'PP_CPUS_EMPTY');
       expect([f.field, f.value]).toEqual(['spec.cpu.reserved', '""']);
       expect(f.expected).toContain('"reserved CPUs can not be empty"');
     });
@@ -89,7 +89,7 @@ describe('NTO webhook mirror', () => {
       const spec = validSpec();
       spec.cpu.reserved = '0-2';
       spec.cpu.offlined = '2-3,7';
-      const findings = checkProfileCpus(spec);
+      const findings = profileCpusFindings(spec);
       expect(findings.map((f) => f.code)).toEqual(['PP_CPUS_OVERLAP', 'PP_CPUS_OVERLAP', 'PP_CPUS_OVERLAP']);
       expect(findings[0].field).toBe('spec.cpu');
       expect(findings[0].value).toBe('{"reserved":"0-2","isolated":"2-7,10-15"}');
@@ -105,7 +105,7 @@ describe('NTO webhook mirror', () => {
       const spec = validSpec();
       delete spec.nodeSelector;
       delete spec.machineConfigLabel;
-      const findings = checkProfileSelectors(spec);
+      const findings = profileSelectorsFindings(spec);
       expect(findings.map((f) => f.code)).toEqual(['PP_NODE_SELECTOR_REQUIRED', 'PP_NODE_SELECTOR_KEY_NOT_DOMAIN_ROLE']);
       expect(findings[0].expected).toContain('"the nodeSelector required"');
       triggered.add('PP_NODE_SELECTOR_REQUIRED');
@@ -116,7 +116,7 @@ describe('NTO webhook mirror', () => {
       spec.nodeSelector['kubernetes.io/arch'] = 'amd64';
       spec.machineConfigLabel.extra = 'x';
       spec.machineConfigPoolSelector.extra = 'x';
-      const findings = checkProfileSelectors(spec);
+      const findings = profileSelectorsFindings(spec);
       expect(findings.map((f) => [f.code, f.field])).toEqual([
         ['PP_SELECTOR_NOT_SINGLE', 'spec.machineConfigLabel'],
         ['PP_SELECTOR_NOT_SINGLE', 'spec.machineConfigPoolSelector'],
@@ -131,9 +131,9 @@ describe('NTO webhook mirror', () => {
     test('fails on a key without <domain>/<role> when NTO would have to derive the labels; accepts it when both are set', () => {
       const spec = validSpec();
       spec.nodeSelector = { 'worker-rt': '' };
-      expect(checkProfileSelectors(spec)).toEqual([]);
+      expect(profileSelectorsFindings(spec)).toEqual([]);
       delete spec.machineConfigPoolSelector;
-      const f = single(checkProfileSelectors(spec), 'PP_NODE_SELECTOR_KEY_NOT_DOMAIN_ROLE');
+      const f = single(profileSelectorsFindings(spec), 'PP_NODE_SELECTOR_KEY_NOT_DOMAIN_ROLE');
       expect([f.field, f.value]).toEqual(['spec.nodeSelector', '{"worker-rt":""}']);
       expect(f.expected).toContain('"machineConfigLabels or machineConfigPoolSelector are not set, but we can not set it automatically '
         + 'because of an invalid NodeSelector label key that can\'t be split into domain/role"');
@@ -141,8 +141,8 @@ describe('NTO webhook mirror', () => {
 
     test('fails on a nodeSelector another profile of the app uses', () => {
       const selector = { 'node-role.kubernetes.io/worker-rt': '' };
-      expect(checkNodeSelectorUnique(selector, [{ name: 'other', nodeSelector: { 'node-role.kubernetes.io/other': '' } }])).toEqual([]);
-      const f = single(checkNodeSelectorUnique(selector, [{ name: 'worker-rt-b', nodeSelector: { ...selector } }]), 'PP_NODE_SELECTOR_NOT_UNIQUE');
+      expect(nodeSelectorUniqueFindings(selector, [{ name: 'other', nodeSelector: { 'node-role.kubernetes.io/other': '' } }])).toEqual([]);
+      const f = single(nodeSelectorUniqueFindings(selector, [{ name: 'worker-rt-b', nodeSelector: { ...selector } }]), 'PP_NODE_SELECTOR_NOT_UNIQUE');
       expect([f.field, f.value]).toEqual(['spec.nodeSelector', '{"node-role.kubernetes.io/worker-rt":""}']);
       expect(f.expected).toContain('"the profile has the same node selector as the performance profile "worker-rt-b""');
     });
@@ -152,7 +152,7 @@ describe('NTO webhook mirror', () => {
     test('fails on pages without a default size', () => {
       const spec = validSpec();
       delete spec.hugepages.defaultHugepagesSize;
-      const f = single(checkProfileHugePages(spec), 'PP_HUGEPAGES_DEFAULT_SIZE_REQUIRED');
+      const f = single(profileHugePagesFindings(spec), 'PP_HUGEPAGES_DEFAULT_SIZE_REQUIRED');
       expect([f.field, f.value]).toEqual(['spec.hugepages.defaultHugepagesSize', '(not set)']);
       expect(f.expected).toContain('"defaultHugepagesSize must be specified when hugepages are configured"');
       expect(f.fix).toContain('defaultHugePageSize');
@@ -162,7 +162,7 @@ describe('NTO webhook mirror', () => {
       const spec = validSpec();
       spec.hugepages.defaultHugepagesSize = '1Gi';
       spec.hugepages.pages[1].size = '512M';
-      const findings = checkProfileHugePages(spec);
+      const findings = profileHugePagesFindings(spec);
       expect(findings.map((f) => [f.code, f.field, f.value])).toEqual([
         ['PP_HUGEPAGE_SIZE_INCOMPATIBLE', 'spec.hugepages.defaultHugepagesSize', '"1Gi"'],
         ['PP_HUGEPAGE_SIZE_INCOMPATIBLE', 'spec.hugepages.pages[1].size', '"512M"'],
@@ -176,7 +176,7 @@ describe('NTO webhook mirror', () => {
     test('fails on duplicate pages, with and without a node', () => {
       const spec = validSpec();
       spec.hugepages.pages = [{ size: '1G', count: 4, node: 0 }, { size: '1G', count: 4 }, { size: '1G', count: 2, node: 0 }, { size: '1G', count: 8 }];
-      const findings = checkProfileHugePages(spec);
+      const findings = profileHugePagesFindings(spec);
       expect(findings.map((f) => [f.code, f.field])).toEqual([['PP_HUGEPAGES_DUPLICATE', 'spec.hugepages.pages[2]'], ['PP_HUGEPAGES_DUPLICATE', 'spec.hugepages.pages[3]']]);
       expect(findings[0].value).toBe('{"size":"1G","count":2,"node":0}');
       expect(findings[0].expected).toContain('"the page with the size "1G" and with specified NUMA node 0, has duplication"');
@@ -188,8 +188,8 @@ describe('NTO webhook mirror', () => {
 
   test('fails on a kernel page size other than 4k', () => {
     const spec = validSpec();
-    expect(checkProfileKernelPageSize({ ...spec, kernelPageSize: '4k' })).toEqual([]);
-    const f = single(checkProfileKernelPageSize({ ...spec, kernelPageSize: '64k' }), 'PP_KERNEL_PAGE_SIZE_UNSUPPORTED');
+    expect(profileKernelPageSizeFindings({ ...spec, kernelPageSize: '4k' })).toEqual([]);
+    const f = single(profileKernelPageSizeFindings({ ...spec, kernelPageSize: '64k' }), 'PP_KERNEL_PAGE_SIZE_UNSUPPORTED');
     expect([f.field, f.value]).toEqual(['spec.kernelPageSize', '"64k"']);
     expect(f.expected).toContain('"KernelPageSize should be equal to one of: 4k"');
   });
@@ -197,7 +197,7 @@ describe('NTO webhook mirror', () => {
   test('fails on an unknown topology policy', () => {
     const spec = validSpec();
     spec.numa.topologyPolicy = 'strict';
-    const f = single(checkProfileNuma(spec), 'PP_TOPOLOGY_POLICY_UNRECOGNIZED');
+    const f = single(profileNumaFindings(spec), 'PP_TOPOLOGY_POLICY_UNRECOGNIZED');
     expect([f.field, f.value]).toEqual(['spec.numa.topologyPolicy', '"strict"']);
     expect(f.expected).toContain('"unrecognized value for topologyPolicy"');
   });
@@ -206,7 +206,7 @@ describe('NTO webhook mirror', () => {
     const spec = validSpec();
     spec.net = { userLevelNetworking: true, devices: [{ interfaceName: '' }, { vendorID: '0x8086' }, { vendorID: '8086', deviceID: '0x12345' }, { deviceID: '0x1593' }] };
     delete spec.cpu.reserved;
-    const findings = checkProfileNet(spec);
+    const findings = profileNetFindings(spec);
     expect(findings.map((f) => [f.code, f.field])).toEqual([
       ['PP_NET_INVALID', 'spec.net.userLevelNetworking'],
       ['PP_NET_INVALID', 'spec.net.devices[0].interfaceName'],
@@ -225,7 +225,7 @@ describe('NTO webhook mirror', () => {
   test('fails on contradicting workload hints', () => {
     const spec = validSpec();
     spec.workloadHints = { realTime: false, highPowerConsumption: true, perPodPowerManagement: true, mixedCpus: true };
-    const findings = checkProfileWorkloadHints(spec);
+    const findings = profileWorkloadHintsFindings(spec);
     expect(findings.map((f) => [f.code, f.field, f.value])).toEqual([
       ['PP_WORKLOAD_HINTS_CONFLICT', 'spec.workloadHints.realTime', 'false'],
       ['PP_WORKLOAD_HINTS_CONFLICT', 'spec.workloadHints.highPowerConsumption', 'true'],
@@ -236,18 +236,18 @@ describe('NTO webhook mirror', () => {
     expect(findings[2].expected).toContain('"Invalid WorkloadHints configuration: MixedCpus enabled but no shared CPUs were specified"');
     triggered.add('PP_WORKLOAD_HINTS_CONFLICT');
     // The real-time hint off without the real-time kernel is allowed.
-    expect(checkProfileWorkloadHints({ ...spec, realTimeKernel: { enabled: false }, workloadHints: { realTime: false } })).toEqual([]);
+    expect(profileWorkloadHintsFindings({ ...spec, realTimeKernel: { enabled: false }, workloadHints: { realTime: false } })).toEqual([]);
   });
 
   test('fails on incomplete or zero hardware tuning', () => {
     const spec = validSpec();
-    const missing = single(checkProfileHardwareTuning({ ...spec, hardwareTuning: { isolatedCpuFreq: 2500000 } }), 'PP_HARDWARE_TUNING_INVALID');
+    const missing = single(profileHardwareTuningFindings({ ...spec, hardwareTuning: { isolatedCpuFreq: 2500000 } }), 'PP_HARDWARE_TUNING_INVALID');
     expect([missing.field, missing.value]).toEqual(['spec.hardwareTuning', '{"isolatedCpuFreq":2500000}']);
     expect(missing.expected).toContain('"both isolated and reserved cpu frequency must be declared"');
-    const zero = checkProfileHardwareTuning({ ...spec, hardwareTuning: { isolatedCpuFreq: 0, reservedCpuFreq: 0 } });
+    const zero = profileHardwareTuningFindings({ ...spec, hardwareTuning: { isolatedCpuFreq: 0, reservedCpuFreq: 0 } });
     expect(zero.map((f) => [f.field, f.value])).toEqual([['spec.hardwareTuning.isolatedCpuFreq', '0'], ['spec.hardwareTuning.reservedCpuFreq', '0']]);
     expect(zero[1].expected).toContain('"reserved cpu frequency can not be equal to 0"');
-    expect(checkProfileHardwareTuning({ ...spec, hardwareTuning: { isolatedCpuFreq: 2500000, reservedCpuFreq: 2800000 } })).toEqual([]);
+    expect(profileHardwareTuningFindings({ ...spec, hardwareTuning: { isolatedCpuFreq: 2500000, reservedCpuFreq: 2800000 } })).toEqual([]);
   });
 
   test('webhook findings a pool rule already reported are dropped; the others are kept', () => {
@@ -255,7 +255,7 @@ describe('NTO webhook mirror', () => {
     spec.hugepages.pages.push({ ...spec.hugepages.pages[0] });
     spec.numa.topologyPolicy = 'strict';
     spec.kernelPageSize = '64k';
-    const webhook = checkPerformanceProfileSpec(spec);
+    const webhook = performanceProfileSpecFindings(spec);
     const reported = [
       { code: 'POOL_HUGEPAGE_DUPLICATE', severity: Severity.ERROR } as Finding,
       { code: 'POOL_HUGEPAGE_DUPLICATE', severity: Severity.WARNING } as Finding,
@@ -266,17 +266,17 @@ describe('NTO webhook mirror', () => {
 
 describe('backend rules', () => {
   test('fails on NTO power hints with the MachineConfig backend', () => {
-    expect(checkPowerHintsBackend(guideProps({ highPowerConsumption: true }), PP)).toEqual([]);
-    expect(checkPowerHintsBackend(guideProps({ highPowerConsumption: false }), PoolBackend.MACHINE_CONFIG)).toEqual([]);
-    const f = single(checkPowerHintsBackend(guideProps({ perPodPowerManagement: true }), PoolBackend.MACHINE_CONFIG),
+    expect(powerHintsBackendFindings(guideProps({ highPowerConsumption: true }), PP)).toEqual([]);
+    expect(powerHintsBackendFindings(guideProps({ highPowerConsumption: false }), PoolBackend.MACHINE_CONFIG)).toEqual([]);
+    const f = single(powerHintsBackendFindings(guideProps({ perPodPowerManagement: true }), PoolBackend.MACHINE_CONFIG),
       'POOL_POWER_HINT_NEEDS_PERFORMANCE_PROFILE');
     expect([f.field, f.value]).toEqual(['perPodPowerManagement', 'true']);
   });
 
   test('fails on kubelet memory settings other than NTO\'s', () => {
     const ntoValues = guideProps({ kubeReservedMemory: Size.mebibytes(500), evictionHardMemory: Size.kibibytes(10) });
-    expect(checkKubeletMemoryExpressible(ntoValues)).toEqual([]);
-    const f = single(checkKubeletMemoryExpressible(guideProps({ systemReservedMemory: Size.gibibytes(1) })), 'PP_KUBELET_MEMORY_NOT_EXPRESSIBLE');
+    expect(kubeletMemoryExpressibleFindings(ntoValues)).toEqual([]);
+    const f = single(kubeletMemoryExpressibleFindings(guideProps({ systemReservedMemory: Size.gibibytes(1) })), 'PP_KUBELET_MEMORY_NOT_EXPRESSIBLE');
     expect([f.field, f.value]).toEqual(['systemReservedMemory', '"1024Mi"']);
     expect(f.expected).toContain('NTO always renders 500Mi');
     expect(f.fix).toContain('PoolBackend.MACHINE_CONFIG');
@@ -284,26 +284,26 @@ describe('backend rules', () => {
 
   test('warns when NTO puts reservedMemory on NUMA node 0 but the partition reserves no CPU there', () => {
     const partition = CpuPartition.explicit(guideTopology(), { reserved: CpuSet.parse('8-9') });
-    const f = single(checkNtoKubeletChoices(resolvePool(guideProps({ backend: PP, partition })).model), 'PP_RESERVED_MEMORY_OFF_RESERVED_NODE');
+    const f = single(ntoKubeletChoicesFindings(resolvePool(guideProps({ backend: PP, partition })).model), 'PP_RESERVED_MEMORY_OFF_RESERVED_NODE');
     expect([f.field, f.value, f.severity]).toEqual(['partition.reserved', '"8-9"', Severity.WARNING]);
     expect(f.expected).toContain('reserved CPUs of NUMA node 1');
     // best-effort: no Memory Manager, no reservedMemory, nothing to warn about.
     const bestEffort = guideProps({ backend: PP, partition, topologyManagerPolicy: TopologyManagerPolicy.BEST_EFFORT });
-    expect(checkNtoKubeletChoices(resolvePool(bestEffort).model)).toEqual([]);
+    expect(ntoKubeletChoicesFindings(resolvePool(bestEffort).model)).toEqual([]);
   });
 
   test('warns on SMT nodes without single-numa-node: NTO sets no full-pcpus-only', () => {
     const topology = smtTopology();
     const partition = CpuPartition.plan(topology, { reservedCpuCount: 4 });
-    expect(checkNtoKubeletChoices(resolvePool(guideProps({ backend: PP, topology, partition })).model)).toEqual([]);
-    const f = single(checkNtoKubeletChoices(resolvePool(guideProps({
+    expect(ntoKubeletChoicesFindings(resolvePool(guideProps({ backend: PP, topology, partition })).model)).toEqual([]);
+    const f = single(ntoKubeletChoicesFindings(resolvePool(guideProps({
       backend: PP, topology, partition, topologyManagerPolicy: TopologyManagerPolicy.RESTRICTED,
     })).model), 'PP_FULL_PCPUS_ONLY_NOT_SET');
     expect([f.field, f.value, f.severity]).toEqual(['topologyManagerPolicy', '"restricted"', Severity.WARNING]);
   });
 
   test('fails on additional kernel arguments NTO renders itself, skipping the ones the pool rules own', () => {
-    const findings = checkNtoKernelArgs(['audit=0', 'intel_iommu=on', 'isolcpus=1', 'bad arg', 'idle=poll', 42]);
+    const findings = ntoKernelArgsFindings(['audit=0', 'intel_iommu=on', 'isolcpus=1', 'bad arg', 'idle=poll', 42]);
     expect(findings.map((f) => [f.code, f.field, f.value])).toEqual([
       ['PP_KERNEL_ARG_RENDERED_BY_NTO', 'additionalKernelArgs[1]', '"intel_iommu=on"'],
       ['PP_KERNEL_ARG_RENDERED_BY_NTO', 'additionalKernelArgs[4]', '"idle=poll"'],
@@ -312,11 +312,11 @@ describe('backend rules', () => {
     triggered.add('PP_KERNEL_ARG_RENDERED_BY_NTO');
   });
 
-  test('checkBackendProps runs the PerformanceProfile rules for that backend only', () => {
+  test('backendPropsFindings runs the PerformanceProfile rules for that backend only', () => {
     const props = guideProps({ additionalKernelArgs: ['mce=on'], kubeReservedMemory: Size.mebibytes(1000) });
-    expect(checkBackendProps(props, resolvePool(props).model)).toEqual([]);
+    expect(backendPropsFindings(props, resolvePool(props).model)).toEqual([]);
     const pp = { ...props, backend: PP };
-    expect(checkBackendProps(pp, resolvePool(pp).model).map((f) => f.code)).toEqual(['PP_KUBELET_MEMORY_NOT_EXPRESSIBLE', 'PP_KERNEL_ARG_RENDERED_BY_NTO']);
+    expect(backendPropsFindings(pp, resolvePool(pp).model).map((f) => f.code)).toEqual(['PP_KUBELET_MEMORY_NOT_EXPRESSIBLE', 'PP_KERNEL_ARG_RENDERED_BY_NTO']);
   });
 });
 

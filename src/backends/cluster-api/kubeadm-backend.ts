@@ -36,7 +36,7 @@ export interface KubeadmBackendOutput {
 
 /**
  * The Cluster API kubeadm backend: a KubeadmConfigTemplate plus the image-builder vars for the kernel arguments.
- * Pure: check the plan with `checkKubeadmPlan` first.
+ * Pure: check the plan with `kubeadmPlanFindings` first.
  */
 export function renderKubeadmBackend(plan: NodeTuningPlan, options: KubeadmBackendOptions = {}): KubeadmBackendOutput {
   const templateName = options.templateName ?? `${plan.role}-realtime`;

@@ -35,7 +35,7 @@ export interface KubeletDropInOutput {
 
 /**
  * The generic backend for any other distribution (kubeadm without Cluster API, k3s, RKE2): one kubelet drop-in plus
- * everything else as files for the user's own OS tooling. Pure: check the plan with `checkKubeletDropInPlan` first.
+ * everything else as files for the user's own OS tooling. Pure: check the plan with `kubeletDropInPlanFindings` first.
  */
 export function renderKubeletDropIn(plan: NodeTuningPlan, options: KubeletDropInOptions = {}): KubeletDropInOutput {
   const directory = (options.directory ?? KUBELET_DROP_IN_DIR).replace(/\/+$/, '');

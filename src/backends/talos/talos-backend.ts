@@ -56,7 +56,7 @@ export interface TalosBackendOutput {
 
 /**
  * The Talos backend: a machine-config patch, an Image Factory schematic and a TalosConfigTemplate, all from one plan.
- * Pure: check the plan with `checkTalosPlan` first; this function renders whatever it is given.
+ * Pure: check the plan with `talosPlanFindings` first; this function renders whatever it is given.
  */
 export function renderTalosBackend(plan: NodeTuningPlan, options: TalosBackendOptions = {}): TalosBackendOutput {
   const version = options.version ?? TalosVersion.V1_13;

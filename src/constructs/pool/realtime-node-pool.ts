@@ -14,9 +14,9 @@ import {
 } from '../../model/pool/pool-names';
 import { ResolvedPool, resolvePool } from '../../model/pool/resolve-pool';
 import { EmittedNodeSettings } from '../../plan/emitted-settings';
-import { checkBackendProps, checkNodeSelectorUnique, checkPerformanceProfileSpec, webhookFindingsNotYetReported } from '../../rules/performance-profile-rules';
+import { backendPropsFindings, nodeSelectorUniqueFindings, performanceProfileSpecFindings, webhookFindingsNotYetReported } from '../../rules/performance-profile-rules';
 import { backendPropFindings, nodePlanFindings } from '../../rules/pool-backend-rules';
-import { checkRealtimeNodePool, checkRoleUnique } from '../../rules/pool-rules';
+import { realtimeNodePoolFindings, roleUniqueFindings } from '../../rules/pool-rules';
 import { Finding, Severity } from '../../values/finding';
 import { HugePageSize } from '../../values/hugepage-size';
 import { isOpenShiftBackend, PoolBackend } from '../../values/pool/pool-backend';
@@ -185,18 +185,18 @@ export class RealtimeNodePool extends Construct implements IRealtimeNodePool {
    */
   private findings(props: RealtimeNodePoolProps, otherPools: readonly IRealtimeNodePool[]): Finding[] {
     const findings = [
-      ...checkRealtimeNodePool(props, this.resolved),
-      ...checkBackendProps(props, this.model),
+      ...realtimeNodePoolFindings(props, this.resolved),
+      ...backendPropsFindings(props, this.model),
       ...backendPropFindings(props, this.backend),
       ...(this.plan === undefined ? [] : nodePlanFindings(this.plan, props, this.backend)),
-      ...checkRoleUnique(this.role, otherPools.map((pool) => ({ role: pool.role, path: pool.node.path }))),
+      ...roleUniqueFindings(this.role, otherPools.map((pool) => ({ role: pool.role, path: pool.node.path }))),
     ];
     const spec = renderedProfileSpec(this);
     if (spec === undefined) return findings;
     const others = (otherPools as RealtimeNodePool[])
       .map((pool) => ({ name: pool.performanceProfileName ?? '', nodeSelector: renderedProfileSpec(pool)?.nodeSelector }))
       .filter((other) => other.nodeSelector !== undefined);
-    const webhook = [...checkPerformanceProfileSpec(spec), ...checkNodeSelectorUnique(spec.nodeSelector, others)];
+    const webhook = [...performanceProfileSpecFindings(spec), ...nodeSelectorUniqueFindings(spec.nodeSelector, others)];
     return [...findings, ...webhookFindingsNotYetReported(webhook, findings.filter((f) => f.severity === Severity.ERROR))];
   }
 }
