@@ -69,6 +69,8 @@ export function virtualMachine(vm: VmSpec): any {
               model: 'host-passthrough',
               dedicatedCpuPlacement: true,
               isolateEmulatorThread: vm.isolateEmulatorThread ? true : undefined,
+              // No CPU hot-plug slots (kubevirt#17248): the guest's sockets.
+              maxSockets: vm.topology?.sockets ?? vcpus,
               features: [{ name: 'tsc-deadline', policy: 'require' }],
               numa: { guestMappingPassthrough: {} },
               realtime: vm.mask === '' ? {} : { mask: vm.mask },

@@ -1,7 +1,9 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import * as YAML from 'yaml';
 import { bundleSpecs, renderCommonInstancetypes } from '../../projenrc/generate-common-instancetypes';
+import { expectValidAgainstCrds } from '../schema-validator';
 import { COMMON_CLUSTER_INSTANCETYPES, COMMON_CLUSTER_PREFERENCES, COMMON_INSTANCETYPES_VERSION } from '../../src/imports/common-instancetypes';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -28,5 +30,14 @@ describe('src/imports/common-instancetypes.ts', () => {
     fs.writeFileSync(path.join(dir, 'x-bundle-v1.0.0.yaml'), 'kind: VirtualMachineClusterPreference\nspec: {}\n');
     expect(() => bundleSpecs(dir, 'VirtualMachineClusterPreference')).toThrow(/without metadata.name/);
     fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe('the vendored common-instancetypes bundles', () => {
+  test('every instance type and preference is valid against the vendored instancetype.kubevirt.io CRDs', () => {
+    const objects = fs.readdirSync(BUNDLES).filter((f) => f.endsWith('.yaml'))
+      .flatMap((f) => YAML.parseAllDocuments(fs.readFileSync(path.join(BUNDLES, f), 'utf8')).map((d) => d.toJS()));
+    expect(objects).toHaveLength(65 + 54);
+    expectValidAgainstCrds(objects);
   });
 });
