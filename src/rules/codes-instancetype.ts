@@ -59,6 +59,13 @@ export const INSTANCETYPE_CODES: Record<string, CodeInfo> = {
     prevents: REJECTED,
     fix: 'pick an instance type whose vCPU count the spread divides, or another preference',
   },
+  VM_PREFERENCE_INVALID: {
+    severity: 'error',
+    meaning: 'The preference is one KubeVirt\'s preference admitter refuses (an unknown preferredCPUTopology, an unsupported '
+      + 'spreadOptions.across, a ratio other than 2 across CoresThreads), or a reference to something that is no preference.',
+    prevents: REJECTED,
+    fix: 'reference a valid preference (CommonPreference.named or a RealtimeInstancetype\'s)',
+  },
   VM_PREFERENCE_WITHOUT_INSTANCETYPE: {
     severity: 'error',
     meaning: 'A preference is given without an instance type: the VM\'s own vcpus or topology decide its shape, so the '
@@ -69,16 +76,9 @@ export const INSTANCETYPE_CODES: Record<string, CodeInfo> = {
   VM_INSTANCETYPE_INCOMPLETE: {
     severity: 'warning',
     meaning: 'The instance type leaves real-time settings to the VM (the rt1 series: no cpu.model host-passthrough, no '
-      + 'tsc-deadline, no ioThreadsPolicy, no maxSockets). The VM writes them itself; another VM on the same instance type '
-      + 'without this library gets none of them.',
+      + 'tsc-deadline, no ioThreadsPolicy, no maxSockets; the u1 series also no dedicated CPUs, NUMA, real-time or huge pages). '
+      + 'The VM writes them itself; another VM on the same instance type without this library gets none of them.',
     prevents: 'VMs of one instance type running with different real-time settings (and CPU hot-plug slots, kubevirt#17248)',
     fix: 'emit a RealtimeInstancetype that sets them all, or acknowledge the warning',
-  },
-  VM_INSTANCETYPE_NO_HOUSEKEEPING_VCPU: {
-    severity: 'warning',
-    meaning: 'The instance type gives one vCPU and runs it real-time (rt1.micro, rt1.small, rt1.medium): the guest has no '
-      + 'vCPU left for housekeeping (libvirt\'s real-time guide wants at least one non-real-time vCPU).',
-    prevents: 'a guest whose kernel threads and interrupts compete with the real-time task on its only vCPU',
-    fix: 'pick a size with 2 or more vCPUs (rt1.large and up) and a real-time mask that leaves one out',
   },
 };

@@ -13,10 +13,11 @@ type Json = Record<string, any>;
 
 /** The conflicts KubeVirt finds, or the VM with the instance type applied (a new object; the input is not changed). */
 export function applyInstancetype(vm: unknown, use: InstancetypeUse): { conflicts: Finding[]; expanded?: Json } {
-  const it = use.instancetypeSpec;
+  // Go decodes null as unset: null fields of either side count as absent.
+  const it: Json = withoutNulls(use.instancetypeSpec) ?? {};
   const itCpu = obj(it.cpu);
   const itMemory = obj(it.memory);
-  const expanded: Json = JSON.parse(JSON.stringify(vm ?? {}));
+  const expanded: Json = obj(withoutNulls(vm ?? {}));
   const spec = (expanded.spec = obj(expanded.spec));
   const template = (spec.template = obj(spec.template));
   const metadata = (template.metadata = obj(template.metadata));
@@ -58,8 +59,9 @@ export function applyInstancetype(vm: unknown, use: InstancetypeUse): { conflict
     conflict(obj(domain.ioThreads).supplementalPoolThreadCount !== undefined, 'domain.ioThreads.supplementalPoolThreadCount');
   }
   if (it.ioThreadsPolicy !== undefined) conflict(domain.ioThreadsPolicy !== undefined, 'domain.ioThreadsPolicy');
+  const own = obj(metadata.annotations);
   const annotationConflicts = Object.entries(obj(it.annotations))
-    .filter(([key, value]) => key in obj(metadata.annotations) && obj(metadata.annotations)[key] !== value)
+    .filter(([key, value]) => Object.prototype.hasOwnProperty.call(own, key) && own[key] !== value)
     .map(([key]) => `annotations.${key}`);
 
   const conflicts = [...paths, ...annotationConflicts].map((path) => error('VM_KV_INSTANCETYPE_CONFLICT', path.replace(/^spec\./, ''),
@@ -84,6 +86,15 @@ export function applyInstancetype(vm: unknown, use: InstancetypeUse): { conflict
   const preferred = use.preferredCpuFeatures.filter((f) => !named.has(f.name));
   if (preferred.length > 0) cpu.features = [...(Array.isArray(cpu.features) ? cpu.features : []), ...preferred.map(clone)];
   return { conflicts: [], expanded };
+}
+
+/** A deep copy without null object fields (null list items stay). */
+function withoutNulls(x: unknown): any {
+  if (Array.isArray(x)) return x.map(withoutNulls);
+  if (x === null || typeof x !== 'object') return x;
+  const out: Json = {};
+  for (const [key, value] of Object.entries(x)) if (value !== null) out[key] = withoutNulls(value);
+  return out;
 }
 
 /** A uint32 field KubeVirt reads as set (non-zero). */

@@ -2,6 +2,7 @@ import { CredentialScan } from './credentials/credential-scan';
 import { scanUserDataField, scanVirtualMachineCredentials } from './credentials/virtual-machine';
 import { CLOUD_INIT_DISK, VmModel } from '../model/vm/vm-model';
 import { error, Finding, warning } from '../values/finding';
+import { GuestTuningDelivery } from '../values/vm/guest-tuning';
 
 // Inline cloud-init user data is stored in the VirtualMachine object: readable by everyone who may read VMs, and
 // committed to Git with the manifests. Credentials in it are refused unless the user opts in (issue #6).
@@ -86,7 +87,9 @@ export function cloudInitFindings(vm: VmModel): Finding[] {
   if (vm.sshPublicKeySecrets.length > 0 && !vm.hasCloudInitDisk) {
     out.push(error('VM_SSH_KEYS_NEED_CLOUD_INIT', 'sshPublicKeySecrets', vm.sshPublicKeySecrets,
       'a cloudInit disk (the keys are propagated through the cloud-init NoCloud data source)',
-      'set cloudInit, e.g. CloudInit.fromSecret(...) or a CloudInit.userData("#cloud-config") without credentials'));
+      vm.guestTuning?.tuning.delivery === GuestTuningDelivery.IGNITION
+        ? 'an Ignition guest runs no cloud-init: put the keys in your own Ignition config (passwd.users[].sshAuthorizedKeys) served at a mergeConfigUrls URL, and remove sshPublicKeySecrets'
+        : 'set cloudInit, e.g. CloudInit.fromSecret(...) or a CloudInit.userData("#cloud-config") without credentials'));
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import { GUEST_VARIABLES_PATH } from '../model/vm/guest-tuning-plan';
-import { plainCloudConfig, topLevelShape, UserCloudConfig, UserCloudConfigKind } from '../model/vm/user-cloud-config';
+import { plainCloudConfig, topLevelKeyCounts, topLevelShape, UserCloudConfig, UserCloudConfigKind } from '../model/vm/user-cloud-config';
 import { VmModel } from '../model/vm/vm-model';
 import { error, Finding, warning } from '../values/finding';
 import { GuestTuningDelivery } from '../values/vm/guest-tuning';
@@ -36,7 +36,7 @@ function ignitionFindings(vm: VmModel): Finding[] {
   vm.guestTuning!.tuning.mergeConfigUrls.forEach((url, i) => {
     const problem = ignitionUrlProblem(url);
     if (problem !== undefined) {
-      out.push(error('VM_GUEST_TUNING_IGNITION_URL_INVALID', `guestTuning.mergeConfigUrls[${i}]`, url.replace(/\/\/[^/@]*@/, '//***@'),
+      out.push(error('VM_GUEST_TUNING_IGNITION_URL_INVALID', `guestTuning.mergeConfigUrls[${i}]`, redactedUrl(url),
         `a URL Ignition fetches (${IGNITION_SCHEMES.join(', ')}) ${problem}`,
         'serve your config over https (authenticate with a token in the config server, not in the VM manifest)'));
     }
@@ -56,7 +56,18 @@ function ignitionUrlProblem(text: string): string | undefined {
   }
   if (!IGNITION_SCHEMES.includes(url.protocol.replace(/:$/, ''))) return `(not ${url.protocol})`;
   if (url.username !== '' || url.password !== '') return 'without a user or password in it (the VM manifest is readable by everyone who reads VMs)';
+  if (url.search !== '' || url.hash !== '') return 'without a query string or fragment (a token there would sit in the VM manifest)';
   return undefined;
+}
+
+/** A URL for a message: scheme, host and path only (never its user, password, query or fragment). */
+function redactedUrl(text: string): string {
+  try {
+    const url = new URL(text);
+    return `${url.protocol}//${url.host}${url.pathname}`;
+  } catch {
+    return '(not a URL)';
+  }
 }
 
 /** Real-time on, and at least one vCPU left for housekeeping. */
@@ -132,6 +143,19 @@ function userDataFindings(config: UserCloudConfig): Finding[] {
 
 function conflictFindings(config: UserCloudConfig): Finding[] {
   const out: Finding[] = [];
+  const counts = topLevelKeyCounts(config);
+  if (counts.has('<<')) {
+    out.push(error('VM_GUEST_TUNING_USER_DATA_CONFLICT', 'cloudInit.userData <<', 'a top-level merge key',
+      'top-level keys written out: a merged-in key would be shadowed by the one the guest tuning adds',
+      'write the keys out at the top level instead of merging them in with <<'));
+  }
+  for (const key of [...MERGED_LISTS, 'power_state']) {
+    const n = counts.get(key) ?? 0;
+    if (n > 1) {
+      out.push(error('VM_GUEST_TUNING_USER_DATA_CONFLICT', `cloudInit.userData ${key}`, `${key} given ${n} times`,
+        `${key} once: cloud-init keeps the last one, so entries merged into another would be lost`, `write ${key} once`));
+    }
+  }
   if (topLevelShape(config, 'power_state') !== 'absent') {
     out.push(error('VM_GUEST_TUNING_USER_DATA_CONFLICT', 'cloudInit.userData power_state', 'a power_state of its own',
       'no power_state: the guest tuning reboots the guest once, after runcmd',
@@ -164,7 +188,9 @@ function otherProfileFindings(config: UserCloudConfig): Finding[] {
     for (const f of files) {
       const entry = f as { path?: unknown; content?: unknown } | null;
       if (entry === null || typeof entry !== 'object' || entry.path !== '/etc/tuned/active_profile') continue;
-      const profile = typeof entry.content === 'string' ? entry.content.trim() : '(unreadable content)';
+      // Only a profile name is echoed: the file's content could be anything.
+      const content = typeof entry.content === 'string' ? entry.content.trim() : '';
+      const profile = /^[A-Za-z0-9_.+-]{1,64}$/.test(content) ? content : '(a profile that is not one name)';
       if (profile !== 'realtime-virtual-guest') others.add(profile);
     }
   }

@@ -3,7 +3,7 @@ import { cloudInitFindings } from './vm-credentials';
 import { diskFindings } from './vm-disks';
 import { guestTuningFindings } from './vm-guest-tuning';
 import { identityFindings } from './vm-identity';
-import { instancetypeFindings } from './vm-instancetype';
+import { attributedToInstancetype, instancetypeFindings } from './vm-instancetype';
 import { maskFindings } from './vm-mask';
 import { memoryFindings } from './vm-memory';
 import { shutdownFindings, tolerationFindings } from './vm-scheduling';
@@ -20,8 +20,7 @@ export function vmShapeFindings(vm: VmShapeSettings): Finding[] {
   // The instance type first: a conflicting or refused one explains the findings on the merged shape below.
   const instancetype = instancetypeFindings(vm);
   if (instancetype.some((f) => f.severity === Severity.ERROR)) return instancetype;
-  return [
-    ...instancetype,
+  const shape = [
     ...cpuCountFindings(vm),
     ...maxSocketsFindings(vm),
     ...ioThreadFindings(vm),
@@ -30,6 +29,7 @@ export function vmShapeFindings(vm: VmShapeSettings): Finding[] {
     ...memoryFindings(vm),
     ...shutdownFindings(vm),
   ];
+  return [...instancetype, ...attributedToInstancetype(shape, vm.given.instancetype)];
 }
 
 /**

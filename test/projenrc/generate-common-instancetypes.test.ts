@@ -3,8 +3,8 @@ import * as os from 'os';
 import * as path from 'path';
 import * as YAML from 'yaml';
 import { bundleSpecs, renderCommonInstancetypes } from '../../projenrc/generate-common-instancetypes';
-import { expectValidAgainstCrds } from '../schema-validator';
 import { COMMON_CLUSTER_INSTANCETYPES, COMMON_CLUSTER_PREFERENCES, COMMON_INSTANCETYPES_VERSION } from '../../src/imports/common-instancetypes';
+import { expectValidAgainstCrds } from '../schema-validator';
 
 const ROOT = path.join(__dirname, '..', '..');
 const BUNDLES = path.join(ROOT, 'crds', 'common-instancetypes');

@@ -54,8 +54,12 @@ describe('guest tuning rules', () => {
 
   test('VM_GUEST_TUNING_USER_DATA_NOT_CLOUD_CONFIG: shell script, MIME, YAML that does not parse or is not a mapping', () => {
     expect(userDataError('#!/bin/sh\necho hi\n')).toContain(
-      '[VM_GUEST_TUNING_USER_DATA_NOT_CLOUD_CONFIG] cloudInit.userData: got "user data starting with \\"#!/bin/sh\\""');
-    expect(userDataError('Content-Type: multipart/mixed; boundary="x"\n')).toContain('VM_GUEST_TUNING_USER_DATA_NOT_CLOUD_CONFIG');
+      '[VM_GUEST_TUNING_USER_DATA_NOT_CLOUD_CONFIG] cloudInit.userData: got "a shell script (#!)"');
+    // Never a quote of the data: it may be a credential.
+    const leak = userDataError('password: S3cretPassw0rd!\n');
+    expect(leak).toContain('got "user data whose first line is not \\"#cloud-config\\""');
+    expect(leak).not.toContain('S3cret');
+    expect(userDataError('Content-Type: multipart/mixed; boundary="x"\n')).toContain('got "a MIME multipart message"');
     expect(userDataError('#cloud-config\nruncmd: [unclosed\n')).toContain('got "a #cloud-config whose YAML does not parse"');
     expect(userDataError('#cloud-config\n- a\n- b\n')).toContain('got "a #cloud-config whose YAML is not a mapping"');
   });
@@ -69,6 +73,13 @@ describe('guest tuning rules', () => {
     }
     expect(userDataError('#cloud-config\nwrite_files:\n  - path: /etc/tuned/realtime-virtual-guest-variables.conf\n    content: isolated_cores=0\n'))
       .toContain('[VM_GUEST_TUNING_USER_DATA_CONFLICT] cloudInit.userData write_files: got "/etc/tuned/realtime-virtual-guest-variables.conf"');
+  });
+
+  test('VM_GUEST_TUNING_USER_DATA_CONFLICT: a merged key given twice, or through a top-level merge key (cloud-init keeps the last)', () => {
+    expect(userDataError('#cloud-config\nruncmd:\n  - echo first\npackages: [vim]\nruncmd:\n  - echo second\n')).toContain(
+      '[VM_GUEST_TUNING_USER_DATA_CONFLICT] cloudInit.userData runcmd: got "runcmd given 2 times"');
+    expect(userDataError('#cloud-config\nbase: &b\n  runcmd: [echo a]\n<<: *b\n')).toContain(
+      '[VM_GUEST_TUNING_USER_DATA_CONFLICT] cloudInit.userData <<: got "a top-level merge key"');
   });
 
   test('VM_GUEST_TUNING_KERNEL_ARG_INVALID: empty, whitespace, quotes, and the profile\'s own arguments', () => {

@@ -10,6 +10,7 @@ import { applyInstancetype } from '../../rules/instancetype-apply';
 import { nodeSelectorFindings, PlacementInput, poolCapacityFindings, shapePlacementFindings, taintFindings } from '../../rules/placement-rules';
 import { admissionFindings } from '../../rules/vm-admission';
 import { writtenCredentialFindings } from '../../rules/vm-credentials';
+import { attributedToInstancetype } from '../../rules/vm-instancetype';
 import { vmFindings, vmShapeFindings } from '../../rules/vm-rules';
 import { KubeVirtFeatureUse } from '../../values/cluster/feature-use';
 import { Finding, formatFinding, Severity } from '../../values/finding';
@@ -280,7 +281,9 @@ export class AppCheck {
       kept = { facts, byShape: new Map() };
       this.placementByPool.set(pool.model, kept);
     }
-    const byShape = this.once(kept.byShape, model.shapeKey, () => shapePlacementFindings(input));
+    // With an instance type, what the shape findings name (vCPUs, topology ...) is the instance type's to change.
+    const byShape = this.once(kept.byShape, model.shapeKey,
+      () => attributedToInstancetype(shapePlacementFindings(input), model.settings.instancetype));
     return selector.length === 0 ? byShape : [...selector, ...byShape];
   }
 

@@ -7,8 +7,10 @@ import * as instancetype from '../../imports/virtualmachineclusterinstancetype-i
 import * as preference from '../../imports/virtualmachineclusterpreference-instancetype.kubevirt.io';
 import { mergeInstancetype } from '../../model/vm/instancetype-merge';
 import { givenSettingsOf, resolveSettings } from '../../model/vm/vm-settings';
+import { applyInstancetype } from '../../rules/instancetype-apply';
+import { admissionFindings } from '../../rules/vm-admission';
 import { vmShapeFindings } from '../../rules/vm-rules';
-import { error } from '../../values/finding';
+import { error, Finding } from '../../values/finding';
 import { isDns1123Subdomain } from '../../values/kubernetes-names';
 import { checkProps, Prop, PropSchema } from '../../values/prop-check';
 import { throwIfErrors, ValidationError } from '../../values/validation-error';
@@ -16,6 +18,27 @@ import { IVmInstancetype, IVmPreference } from '../../values/vm/instancetype-ref
 import { PreferredCpuTopology, SpreadAcross } from '../../values/vm/preferred-topology';
 import { HUGE_PAGE_SIZE, VM_SETTINGS_SCHEMA } from '../../values/vm/vm-settings-schema';
 import { METADATA_SCHEMA } from '../metadata-schema';
+
+/** Props that would have no effect: refused rather than dropped. */
+function ignoredPropFindings(props: RealtimeInstancetypeProps): Finding[] {
+  const out: Finding[] = [];
+  if (props.metadata?.namespace !== undefined) {
+    out.push(error('VM_PROP_IGNORED', 'metadata.namespace', props.metadata.namespace,
+      'no namespace: VirtualMachineClusterInstancetype and VirtualMachineClusterPreference are cluster-scoped', 'remove metadata.namespace'));
+  }
+  if (Array.isArray(props.cpuFeatures) && props.cpuFeatures.length === 0) {
+    out.push(error('VM_PROP_IGNORED', 'cpuFeatures', [], 'features a preference can carry: an empty list is no preferredCPUFeatures, '
+      + 'and VMs that name no features of their own would then write the default tsc-deadline', 'give the features you want, or leave cpuFeatures unset'));
+  }
+  const spread = props.preferredTopology === PreferredCpuTopology.SPREAD;
+  for (const key of ['spreadAcross', 'spreadRatio'] as const) {
+    if (props[key] !== undefined && !spread) {
+      out.push(error('VM_PROP_IGNORED', key, props[key], `${key} only with preferredTopology: PreferredCpuTopology.SPREAD`,
+        `set preferredTopology: PreferredCpuTopology.SPREAD, or remove ${key}`));
+    }
+  }
+  return out;
+}
 
 const PROPS_SCHEMA: PropSchema<RealtimeInstancetypeProps> = {
   metadata: Prop.struct(METADATA_SCHEMA, [], 'an ApiObjectMetadata { name, labels, annotations }'),
@@ -58,6 +81,7 @@ export class RealtimeInstancetype extends Construct implements IVmInstancetype {
     const where = `${scope.node.path}/${id}`;
     checkProps(props, PROPS_SCHEMA, ['vcpus', 'memory'], 'RealtimeInstancetype props', where);
     const name = props.metadata?.name ?? id;
+    throwIfErrors(ignoredPropFindings(props), where);
     if (!isDns1123Subdomain(name)) {
       throw new ValidationError([error('INSTANCETYPE_NAME_INVALID', props.metadata?.name !== undefined ? 'metadata.name' : 'id', name,
         'a DNS-1123 subdomain (lowercase letters, digits, "-" and ".", ≤ 253 characters)', 'set metadata.name, e.g. "rt-4c-8g"')], where);
@@ -85,6 +109,10 @@ export class RealtimeInstancetype extends Construct implements IVmInstancetype {
       common: false,
     });
     throwIfErrors(vmShapeFindings({ given: asUsed, settings: resolveSettings(asUsed) }), where);
+    // And what KubeVirt's admission says of a VM that takes everything from the type (e.g. real-time without
+    // dedicated CPUs), so a VM written without this library is not refused either.
+    const { conflicts, expanded } = applyInstancetype({ spec: { runStrategy: 'Always', template: { spec: { domain: {} } } } }, asUsed.instancetype!);
+    throwIfErrors([...conflicts, ...(expanded === undefined ? [] : admissionFindings(expanded))], where);
     const metadata: ApiObjectMetadata = { ...props.metadata, name };
     new EmittedObject(this, 'Resource', { gvk: instancetype.VirtualMachineClusterInstancetype.GVK, metadata, fields: { spec: this.instancetypeSpec } });
     new EmittedObject(this, 'Preference', { gvk: preference.VirtualMachineClusterPreference.GVK, metadata, fields: { spec: preferenceSpec } });

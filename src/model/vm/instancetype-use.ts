@@ -16,14 +16,8 @@ export interface InstancetypeUse {
   readonly decides: readonly string[];
   /** The props the user gave among `decides` (conflicts), with the value given. */
   readonly conflicting: ReadonlyArray<{ readonly prop: string; readonly value: unknown }>;
-  /** Fields of the instance type the library does not model (their effect on the VM would go unchecked). */
-  readonly unsupported: readonly string[];
-  /** The real-time settings the instance type leaves to the VM (which then writes them itself). */
-  readonly leavesOut: readonly string[];
-  /** The preference's CPU features the VM gets besides its own. */
+  /** The preference's CPU features KubeVirt adds to the VM's own (the VM names some, not these). */
   readonly preferredCpuFeatures: ReadonlyArray<{ readonly name: string; readonly policy?: string }>;
-  /** KubeVirt's refusals of the instance type / preference pair (requirements, spread divisibility), as it words them. */
-  readonly refusals: ReadonlyArray<{ readonly code: string; readonly field: string; readonly message: string }>;
   /** The specs as KubeVirt reads them, for the mirror of its apply step on the written object. */
   readonly instancetypeSpec: Json;
   readonly preferenceSpec?: Json;

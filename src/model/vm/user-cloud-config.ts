@@ -42,6 +42,19 @@ export const MAX_USER_CLOUD_CONFIG_CHARS = 1024 * 1024;
 /** How the YAML is read: as cloud-init's PyYAML reads it (YAML 1.1, duplicate keys allowed), with alias expansion bounded. */
 const YAML_OPTIONS = { version: '1.1', uniqueKeys: false, maxAliasCount: 100, logLevel: 'silent' } as const;
 
+/**
+ * What user data without the `#cloud-config` header is, in words: never a quote of it (the data may hold a
+ * credential, and a finding's value is printed).
+ */
+function userDataKind(firstLine: string): string {
+  if (firstLine.startsWith('#!')) return 'a shell script (#!)';
+  if (firstLine.startsWith('#cloud-config-archive')) return 'a #cloud-config-archive';
+  if (firstLine.startsWith('#include')) return 'an #include list';
+  if (firstLine.startsWith('#cloud-boothook')) return 'a #cloud-boothook';
+  if (/^(content-type|mime-version):/i.test(firstLine)) return 'a MIME multipart message';
+  return 'user data whose first line is not "#cloud-config"';
+}
+
 /** Reads the user's cloud-init for the merge. Never throws. */
 export function readUserCloudConfig(cloudInit: CloudInit | undefined): UserCloudConfig {
   if (cloudInit === undefined) return { kind: UserCloudConfigKind.NONE };
@@ -53,7 +66,7 @@ export function readUserCloudConfig(cloudInit: CloudInit | undefined): UserCloud
   }
   const firstLine = text.split('\n', 1)[0].replace(/\r$/, '').trimEnd();
   if (firstLine !== CLOUD_CONFIG_HEADER) {
-    return notCloudConfig(text, `user data starting with ${JSON.stringify(firstLine.slice(0, 40))}`);
+    return notCloudConfig(text, userDataKind(firstLine));
   }
   let document: Document.Parsed;
   try {
@@ -78,6 +91,22 @@ export function topLevelShape(config: UserCloudConfig, key: string): 'absent' | 
   const value = contents.get(key, true);
   if (value === null || value === undefined || (isScalar(value) && value.value === null)) return 'absent';
   return isSeq(value) ? 'list' : 'other';
+}
+
+/**
+ * How often each top-level key is written (`<<` counts as a key: a merge key that brings others in). PyYAML keeps
+ * the LAST of duplicate keys, the merge reads the first: the rules refuse both for the keys the merge touches.
+ */
+export function topLevelKeyCounts(config: UserCloudConfig): Map<string, number> {
+  const counts = new Map<string, number>();
+  const contents = config.document?.contents;
+  if (!isMap(contents)) return counts;
+  for (const pair of contents.items) {
+    // The YAML 1.1 merge key `<<` is read as a symbol.
+    const key = isScalar(pair.key) ? (typeof pair.key.value === 'symbol' ? '<<' : String(pair.key.value)) : String(pair.key);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
 }
 
 /** The user's cloud-config as plain values (aliases expanded, bounded); undefined when it has none or cannot be. */

@@ -1,4 +1,6 @@
+import { error } from '../finding';
 import { checkProps, Prop, PropSchema } from '../prop-check';
+import { ValidationError } from '../validation-error';
 
 /** How the guest tuning reaches the guest. */
 export enum GuestTuningDelivery {
@@ -114,6 +116,10 @@ export class GuestTuning {
    */
   public static realtimeVirtualGuest(options: RealtimeVirtualGuestOptions = {}): GuestTuning {
     checkProps(options, CLOUD_INIT_OPTIONS, [], 'GuestTuning.realtimeVirtualGuest options');
+    if (options.rtKernelPackage !== undefined && options.rtKernel !== true) {
+      throw new ValidationError([error('VM_PROP_IGNORED', 'rtKernelPackage', options.rtKernelPackage,
+        'rtKernelPackage only with rtKernel: true (without it no RT kernel is installed)', 'set rtKernel: true, or remove rtKernelPackage')]);
+    }
     const rtKernelPackage = options.rtKernel === true ? options.rtKernelPackage ?? 'kernel-rt' : undefined;
     return new GuestTuning(GuestTuningDelivery.CLOUD_INIT, options.rtKernel === true, rtKernelPackage,
       [...(options.extraKernelArgs ?? [])], options.netdevQueueCount, []);

@@ -1,6 +1,7 @@
 import { CpuFeature, CpuFeaturePolicy } from './cpu-feature';
 import { EvictionStrategy } from './eviction-strategy';
 import { GuestCpuTopology } from './guest-topology';
+import { GUEST_TUNED_PROFILE, GuestTuningDelivery } from './guest-tuning';
 import { IoThreadsPolicy } from './io-threads-policy';
 import { RealtimeVmSettings } from './realtime-vm-settings';
 import { RunStrategy } from './run-strategy';
@@ -39,11 +40,21 @@ export const HUGE_PAGE_SIZE = Prop.satisfies('HugePageSize.ONE_GI or HugePageSiz
   (v) => v !== null && typeof v === 'object' && ['1Gi', '2Mi'].includes((v as { quantity?: unknown }).quantity as string),
   'use HugePageSize.ONE_GI or HugePageSize.TWO_MI');
 
-/** A GuestTuning (of any copy of this library): recognised by its delivery and profile. */
+/**
+ * A GuestTuning (of any copy of this library): recognised by its fields, each of its type, so a hand-made look-alike
+ * is refused here rather than read by the rules and renderers.
+ */
 export const GUEST_TUNING = Prop.satisfies('a GuestTuning',
-  (v) => v !== null && typeof v === 'object' && typeof (v as { delivery?: unknown }).delivery === 'string'
-    && typeof (v as { profile?: unknown }).profile === 'string' && Array.isArray((v as { extraKernelArgs?: unknown }).extraKernelArgs),
-  'use GuestTuning.realtimeVirtualGuest({ ... })');
+  (v) => {
+    if (v === null || typeof v !== 'object') return false;
+    const t = v as Record<string, unknown>;
+    const strings = (x: unknown) => Array.isArray(x) && x.every((s) => typeof s === 'string');
+    return (Object.values(GuestTuningDelivery) as unknown[]).includes(t.delivery) && t.profile === GUEST_TUNED_PROFILE
+      && typeof t.rtKernel === 'boolean' && (t.rtKernelPackage === undefined || typeof t.rtKernelPackage === 'string')
+      && strings(t.extraKernelArgs) && strings(t.mergeConfigUrls)
+      && (t.netdevQueueCount === undefined || (typeof t.netdevQueueCount === 'number' && Number.isSafeInteger(t.netdevQueueCount)));
+  },
+  'use GuestTuning.realtimeVirtualGuest({ ... }) or GuestTuning.realtimeVirtualGuestIgnition({ ... })');
 
 /** The settings props of a VM. */
 export const VM_SETTINGS_SCHEMA: PropSchema<RealtimeVmSettings> = {

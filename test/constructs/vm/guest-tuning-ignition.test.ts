@@ -60,6 +60,8 @@ describe('Ignition guest tuning (Fedora CoreOS, RHCOS)', () => {
 
   test.each([
     ['https://core:s3cret@config.example/a.ign', 'without a user or password'],
+    ['https://admin:hunter@2s3cret@config.example/a.ign', 'without a user or password'],
+    ['https://config.example/a.ign?token=s3cret', 'without a query string or fragment'],
     ['ftp://config.example/a.ign', '(not ftp:)'],
     ['data:,{}', '(not data:)'],
     ['config.ign', '(this is no URL)'],

@@ -75,4 +75,18 @@ describe('RealtimeVirtualMachine guestTuning', () => {
     expect(synthError(minimalProps({ guestTuning: 'realtime-virtual-guest' as any })))
       .toMatch(/guestTuning.*GuestTuning\.realtimeVirtualGuest/);
   });
+
+  test('rtKernelPackage without rtKernel is refused, not dropped', () => {
+    expect(() => GuestTuning.realtimeVirtualGuest({ rtKernelPackage: 'kernel-rt-custom' })).toThrow(/VM_PROP_IGNORED.*rtKernelPackage/);
+  });
+
+  test.each([
+    ['an unknown delivery', { delivery: 'CLOUDINIT' }],
+    ['a kernel argument that is no string', { extraKernelArgs: [5] }],
+    ['no mergeConfigUrls list', { mergeConfigUrls: undefined }],
+    ['another profile', { profile: 'throughput-performance' }],
+  ])('refuses a hand-made GuestTuning look-alike with %s at once (never a TypeError or a dropped tuning)', (_, change) => {
+    const lookAlike = { ...GuestTuning.realtimeVirtualGuest(), profile: 'realtime-virtual-guest', ...change };
+    expect(synthError(minimalProps({ guestTuning: lookAlike as any }))).toMatch(/PROP_TYPE_INVALID.*guestTuning/);
+  });
 });
