@@ -111,7 +111,8 @@ export function vmProps(r: Rng, pWrong: number = 0.03): Record<string, unknown> 
     })],
     ['guestTuning', () => (r.chance(0.6)
       ? GuestTuning.realtimeVirtualGuest({
-        ...(r.chance(0.3) ? { rtKernel: r.chance(0.5), rtKernelPackage: r.pick(['kernel-rt', 'kernel rt', '$(x)']) } : {}),
+        // rtKernelPackage only with rtKernel (the factory refuses it alone, at once).
+        ...(r.chance(0.3) ? (r.chance(0.5) ? { rtKernel: true, rtKernelPackage: r.pick(['kernel-rt', 'kernel rt', '$(x)']) } : { rtKernel: false }) : {}),
         ...(r.chance(0.3) ? { extraKernelArgs: r.many(2, () => r.pick(['idle=poll', 'nohz_full=1', 'a b', '"x"'])) } : {}),
         ...(r.chance(0.2) ? { netdevQueueCount: r.between(1, 8) } : {}),
       })
