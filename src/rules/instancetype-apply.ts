@@ -13,7 +13,8 @@ type Json = Record<string, any>;
 
 /** The conflicts KubeVirt finds, or the VM with the instance type applied (a new object; the input is not changed). */
 export function applyInstancetype(vm: unknown, use: InstancetypeUse): { conflicts: Finding[]; expanded?: Json } {
-  // Go decodes null as unset: null fields of either side count as absent.
+  // Go decodes null as unset: null fields of either side count as absent. Both are fresh copies, so the result
+  // may take the instance type's values as they are.
   const it: Json = withoutNulls(use.instancetypeSpec) ?? {};
   const itCpu = obj(it.cpu);
   const itMemory = obj(it.memory);
@@ -70,21 +71,21 @@ export function applyInstancetype(vm: unknown, use: InstancetypeUse): { conflict
   if (conflicts.length > 0) return { conflicts };
 
   for (const key of ['model', 'dedicatedCPUPlacement', 'isolateEmulatorThread', 'numa', 'realtime', 'maxSockets'] as const) {
-    if (itCpu[key] !== undefined) cpu[key === 'dedicatedCPUPlacement' ? 'dedicatedCpuPlacement' : key] = clone(itCpu[key]);
+    if (itCpu[key] !== undefined) cpu[key === 'dedicatedCPUPlacement' ? 'dedicatedCpuPlacement' : key] = itCpu[key];
   }
   Object.assign(cpu, guestTopology(typeof itCpu.guest === 'number' ? itCpu.guest : 0, use.preferenceSpec));
   memory.guest = itMemory.guest;
-  if (itMemory.hugepages !== undefined) memory.hugepages = clone(itMemory.hugepages);
+  if (itMemory.hugepages !== undefined) memory.hugepages = itMemory.hugepages;
   if (itMemory.maxGuest !== undefined) memory.maxGuest = itMemory.maxGuest;
   if (it.ioThreads?.supplementalPoolThreadCount !== undefined) {
     domain.ioThreads = { ...obj(domain.ioThreads), supplementalPoolThreadCount: it.ioThreads.supplementalPoolThreadCount };
   }
   if (it.ioThreadsPolicy !== undefined) domain.ioThreadsPolicy = it.ioThreadsPolicy;
-  if (it.nodeSelector !== undefined) vmi.nodeSelector = clone(it.nodeSelector);
+  if (it.nodeSelector !== undefined) vmi.nodeSelector = it.nodeSelector;
   if (Object.keys(obj(it.annotations)).length > 0) metadata.annotations = { ...obj(it.annotations), ...obj(metadata.annotations) };
   const named = new Set((Array.isArray(cpu.features) ? cpu.features : []).map((f: unknown) => obj(f).name));
   const preferred = use.preferredCpuFeatures.filter((f) => !named.has(f.name));
-  if (preferred.length > 0) cpu.features = [...(Array.isArray(cpu.features) ? cpu.features : []), ...preferred.map(clone)];
+  if (preferred.length > 0) cpu.features = [...(Array.isArray(cpu.features) ? cpu.features : []), ...preferred.map((f) => ({ ...f }))];
   return { conflicts: [], expanded };
 }
 
@@ -100,8 +101,4 @@ function withoutNulls(x: unknown): any {
 /** A uint32 field KubeVirt reads as set (non-zero). */
 function isSet(x: unknown): boolean {
   return x !== undefined && x !== null && x !== 0;
-}
-
-function clone<T>(x: T): T {
-  return JSON.parse(JSON.stringify(x));
 }

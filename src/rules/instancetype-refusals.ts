@@ -1,6 +1,7 @@
 import { guestTopology, spreadOptions } from '../model/vm/instancetype-merge';
 import { InstancetypeUse } from '../model/vm/instancetype-use';
 import { error, Finding } from '../values/finding';
+import { isJsonObject, wholeNumberOrZero } from '../values/json-fields';
 import { isDns1123Subdomain } from '../values/kubernetes-names';
 import { parseQuantity, printed, value } from '../values/quantity';
 import { IoThreadsPolicy } from '../values/vm/io-threads-policy';
@@ -67,11 +68,11 @@ function preferenceFindings(use: InstancetypeUse): Finding[] {
   }
   if (spread && ratio < 1) return [refuse('VM_PREFERENCE_INVALID', 'a spread ratio of 0 (the topology would divide by zero)', 'use another preference')];
 
-  const vcpus = wholeNumber(use.instancetypeSpec.cpu?.guest);
+  const vcpus = wholeNumberOrZero(use.instancetypeSpec.cpu?.guest);
   const memory = parseQuantity(use.instancetypeSpec.memory?.guest);
   const bigger = 'pick a larger instance type, or a preference with lower requirements';
   // KubeVirt checks CPU, then memory, and reports the first shortfall only.
-  const requiredCpus = wholeNumber(spec.requirements?.cpu?.guest);
+  const requiredCpus = wholeNumberOrZero(spec.requirements?.cpu?.guest);
   if (requiredCpus > 0 && vcpus < requiredCpus) {
     return [refuse('VM_PREFERENCE_REQUIREMENTS_UNMET', `insufficient CPU resources of ${vcpus} vCPU provided by instance type, preference requires ${requiredCpus} vCPU`, bigger)];
   }
@@ -100,19 +101,19 @@ function preferenceFindings(use: InstancetypeUse): Finding[] {
 /** What the CRD schema (or the library's model of it) refuses in the instance type's spec. */
 function specProblems(spec: Json): string[] {
   const out: string[] = [];
-  const cpu: Json = isObject(spec.cpu) ? spec.cpu : {};
-  if (!isObject(spec.cpu)) out.push('the instance type has no cpu object');
-  if (wholeNumber(cpu.guest) < 1) out.push('the instance type gives no whole number of vCPUs ≥ 1 (cpu.guest)');
+  const cpu: Json = isJsonObject(spec.cpu) ? spec.cpu : {};
+  if (!isJsonObject(spec.cpu)) out.push('the instance type has no cpu object');
+  if (wholeNumberOrZero(cpu.guest) < 1) out.push('the instance type gives no whole number of vCPUs ≥ 1 (cpu.guest)');
   if (parseQuantity(spec.memory?.guest) === undefined) out.push('the instance type gives no guest memory quantity (memory.guest)');
   if (cpu.model !== undefined && cpu.model !== null && (typeof cpu.model !== 'string' || cpu.model === '')) out.push('the CPU model is not a non-empty string');
   for (const key of ['dedicatedCPUPlacement', 'isolateEmulatorThread'] as const) {
     if (cpu[key] !== undefined && cpu[key] !== null && typeof cpu[key] !== 'boolean') out.push(`cpu.${key} is not true or false`);
   }
-  if (cpu.realtime !== undefined && cpu.realtime !== null && (!isObject(cpu.realtime) || (cpu.realtime.mask !== undefined && typeof cpu.realtime.mask !== 'string'))) {
+  if (cpu.realtime !== undefined && cpu.realtime !== null && (!isJsonObject(cpu.realtime) || (cpu.realtime.mask !== undefined && typeof cpu.realtime.mask !== 'string'))) {
     out.push('cpu.realtime is not an object with an optional mask string');
   }
-  if (cpu.maxSockets !== undefined && cpu.maxSockets !== null && wholeNumber(cpu.maxSockets) < 1) out.push('cpu.maxSockets is not a whole number ≥ 1');
-  const hugepages = isObject(spec.memory) ? spec.memory.hugepages : undefined;
+  if (cpu.maxSockets !== undefined && cpu.maxSockets !== null && wholeNumberOrZero(cpu.maxSockets) < 1) out.push('cpu.maxSockets is not a whole number ≥ 1');
+  const hugepages = isJsonObject(spec.memory) ? spec.memory.hugepages : undefined;
   if (hugepages !== undefined && hugepages !== null && !HUGE_PAGE_SIZES.includes(hugepages?.pageSize)) {
     out.push(`the huge page size ${JSON.stringify(hugepages?.pageSize) ?? 'undefined'} is not one of ${HUGE_PAGE_SIZES.join(', ')}`);
   }
@@ -121,7 +122,7 @@ function specProblems(spec: Json): string[] {
     out.push(`the IOThreads policy ${JSON.stringify(spec.ioThreadsPolicy)} is not one of ${Object.values(IoThreadsPolicy).join(', ')}`);
   }
   const pool = spec.ioThreads?.supplementalPoolThreadCount;
-  if (pool !== undefined && pool !== null && wholeNumber(pool) < 1) out.push('ioThreads.supplementalPoolThreadCount is not a whole number ≥ 1');
+  if (pool !== undefined && pool !== null && wholeNumberOrZero(pool) < 1) out.push('ioThreads.supplementalPoolThreadCount is not a whole number ≥ 1');
   return out;
 }
 
@@ -130,19 +131,11 @@ function fieldsOf(spec: Json): string[] {
   const out: string[] = [];
   for (const key of Object.keys(spec).sort()) {
     if (spec[key] === null) continue;
-    if ((key === 'cpu' || key === 'memory') && isObject(spec[key])) {
+    if ((key === 'cpu' || key === 'memory') && isJsonObject(spec[key])) {
       for (const sub of Object.keys(spec[key]).sort()) if (spec[key][sub] !== null) out.push(`${key}.${sub}`);
     } else {
       out.push(key);
     }
   }
   return out;
-}
-
-function wholeNumber(v: unknown): number {
-  return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 ? v : 0;
-}
-
-function isObject(v: unknown): v is Json {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
 }

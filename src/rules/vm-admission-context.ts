@@ -1,4 +1,5 @@
 import { show } from '../values/finding';
+import { isJsonObject } from '../values/json-fields';
 import { parseQuantity, Quantity } from '../values/quantity';
 
 /** The field prefix KubeVirt uses when it validates a VM's template (`<p>` in the reference). */
@@ -91,8 +92,8 @@ export function templateView(vm: unknown): TemplateView {
   return {
     spec,
     domain,
-    cpu: isObject(domain.cpu) ? domain.cpu : undefined,
-    memory: isObject(domain.memory) ? domain.memory : undefined,
+    cpu: isJsonObject(domain.cpu) ? domain.cpu : undefined,
+    memory: isJsonObject(domain.memory) ? domain.memory : undefined,
     requests,
     limits,
     requestsCpu: parseQuantity(requests.cpu),
@@ -106,8 +107,4 @@ export function templateView(vm: unknown): TemplateView {
 export function numberOfVcpus(cpu: Record<string, any> | undefined): number {
   const parts = [count(cpu?.sockets), count(cpu?.cores), count(cpu?.threads)].filter((n) => n !== 0);
   return parts.length === 0 ? 0 : parts.reduce((a, b) => a * b, 1);
-}
-
-function isObject(x: unknown): x is Record<string, any> {
-  return x !== null && typeof x === 'object' && !Array.isArray(x);
 }

@@ -1,4 +1,5 @@
 import { GivenVmSettings } from './vm-settings';
+import { isJsonObject, wholeNumberOrZero } from '../../values/json-fields';
 import { parseQuantity, printed, value } from '../../values/quantity';
 import { IoThreadsPolicy } from '../../values/vm/io-threads-policy';
 
@@ -25,8 +26,8 @@ export interface InstancetypeInput {
 /** The settings of a VM that references `it`: the instance type's fields over the user's props. */
 export function mergeInstancetype(user: GivenVmSettings, it: InstancetypeInput): GivenVmSettings {
   const spec = it.spec;
-  const cpu: Json = isObject(spec.cpu) ? spec.cpu : {};
-  const memory: Json = isObject(spec.memory) ? spec.memory : {};
+  const cpu: Json = isJsonObject(spec.cpu) ? spec.cpu : {};
+  const memory: Json = isJsonObject(spec.memory) ? spec.memory : {};
   const prefSpec = it.preference?.spec;
   const merged: { -readonly [K in keyof GivenVmSettings]: GivenVmSettings[K] } = { ...user };
   const decides: string[] = [];
@@ -39,7 +40,7 @@ export function mergeInstancetype(user: GivenVmSettings, it: InstancetypeInput):
 
   decide(['vcpus', 'topology'], () => {
     merged.vcpus = undefined;
-    merged.topology = guestTopology(wholeNumber(cpu.guest), prefSpec);
+    merged.topology = guestTopology(wholeNumberOrZero(cpu.guest), prefSpec);
   });
   const guestMemory = parseQuantity(memory.guest);
   decide(['memory'], () => {
@@ -49,14 +50,14 @@ export function mergeInstancetype(user: GivenVmSettings, it: InstancetypeInput):
   if (sets(cpu.model)) decide(['cpuModel'], () => (merged.cpuModel = String(cpu.model)));
   if (sets(cpu.dedicatedCPUPlacement)) decide(['dedicatedCpuPlacement'], () => (merged.dedicatedCpuPlacement = cpu.dedicatedCPUPlacement === true));
   if (sets(cpu.isolateEmulatorThread)) decide(['isolateEmulatorThread'], () => (merged.isolateEmulatorThread = cpu.isolateEmulatorThread === true));
-  if (sets(cpu.numa)) decide(['guestMappingPassthrough'], () => (merged.guestMappingPassthrough = isObject(cpu.numa.guestMappingPassthrough)));
+  if (sets(cpu.numa)) decide(['guestMappingPassthrough'], () => (merged.guestMappingPassthrough = isJsonObject(cpu.numa.guestMappingPassthrough)));
   if (sets(cpu.realtime)) {
     decide(['realtime', 'realtimeMask'], () => {
       merged.realtime = true;
       merged.realtimeMask = typeof cpu.realtime?.mask === 'string' ? cpu.realtime.mask : undefined;
     });
   }
-  if (sets(cpu.maxSockets)) decide(['maxSockets'], () => (merged.maxSockets = wholeNumber(cpu.maxSockets)));
+  if (sets(cpu.maxSockets)) decide(['maxSockets'], () => (merged.maxSockets = wholeNumberOrZero(cpu.maxSockets)));
   if (sets(memory.hugepages)) {
     decide(['hugePages', 'hugePageSize'], () => {
       merged.hugePages = true;
@@ -70,7 +71,7 @@ export function mergeInstancetype(user: GivenVmSettings, it: InstancetypeInput):
     });
   }
   if (sets(spec.ioThreads?.supplementalPoolThreadCount)) {
-    decide(['supplementalPoolThreadCount'], () => (merged.supplementalPoolThreadCount = wholeNumber(spec.ioThreads.supplementalPoolThreadCount)));
+    decide(['supplementalPoolThreadCount'], () => (merged.supplementalPoolThreadCount = wholeNumberOrZero(spec.ioThreads.supplementalPoolThreadCount)));
   }
   // CPU features: a VM that names none takes the preference's (with their policies) instead of the library's
   // default; one that names some gets the preference's other ones added, as KubeVirt adds them.
@@ -125,12 +126,12 @@ export function guestTopology(vcpus: number, preference: Json | undefined): { so
 
 /** The preferred topology and spread options, with KubeVirt's defaults (sockets; spread ratio 2 across SocketsCores). */
 export function spreadOptions(preference: Json | undefined): { preferred: string; ratio: number; across: string } {
-  const cpu: Json = isObject(preference?.cpu) ? preference!.cpu : {};
-  let ratio = wholeNumber(preference?.preferSpreadSocketToCoreRatio) || 2;
+  const cpu: Json = isJsonObject(preference?.cpu) ? preference!.cpu : {};
+  let ratio = wholeNumberOrZero(preference?.preferSpreadSocketToCoreRatio) || 2;
   let across = 'SocketsCores';
-  if (isObject(cpu.spreadOptions)) {
+  if (isJsonObject(cpu.spreadOptions)) {
     if (typeof cpu.spreadOptions.across === 'string') across = cpu.spreadOptions.across;
-    if (cpu.spreadOptions.ratio !== undefined && cpu.spreadOptions.ratio !== null) ratio = wholeNumber(cpu.spreadOptions.ratio);
+    if (cpu.spreadOptions.ratio !== undefined && cpu.spreadOptions.ratio !== null) ratio = wholeNumberOrZero(cpu.spreadOptions.ratio);
   }
   return { preferred: typeof cpu.preferredCPUTopology === 'string' ? cpu.preferredCPUTopology : 'sockets', ratio, across };
 }
@@ -139,14 +140,6 @@ export function spreadOptions(preference: Json | undefined): { preferred: string
 function preferredFeatures(preference: Json | undefined): Array<{ name: string; policy?: string }> {
   const preferred: unknown = preference?.cpu?.preferredCPUFeatures;
   if (!Array.isArray(preferred)) return [];
-  return preferred.filter((f): f is { name: string; policy?: string } => isObject(f) && typeof f.name === 'string')
+  return preferred.filter((f): f is { name: string; policy?: string } => isJsonObject(f) && typeof f.name === 'string')
     .map((f) => (typeof f.policy === 'string' ? { name: f.name, policy: f.policy } : { name: f.name }));
-}
-
-function wholeNumber(v: unknown): number {
-  return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 ? v : 0;
-}
-
-function isObject(v: unknown): v is Json {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
